@@ -8,7 +8,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'tools/**', 'data/**', 'test-artifacts/**', 'eslint.config.mjs', 'dev/install-tools.js', 'bin/**'] },
+  { ignores: ['node_modules/**', 'tools/**', 'data/**', 'test-artifacts/**', 'eslint.config.mjs', 'vitest.config.mts', 'dev/install-tools.js', 'bin/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,34 @@
+import type { Locale } from './format';
+
+/**
+ * What a notice says, before it is laid out. The copy builds one of these per locale and
+ * both the text and the HTML part are rendered from it, so they can never say different things.
+ */
+export interface NoticeContent {
+  locale: Locale;
+  subject: string;
+  /** Short line shown at the top, before the greeting. */
+  heading: string;
+  /** Who signs the banner: the office, or the system for notices to the office itself. */
+  sender: string;
+  greeting: string;
+  body: Block[];
+  facts: Fact[];
+  action?: { label: string; url: string; fallback: string };
+  closing: string[];
+  footer: string[];
+}
+
+export type Block =
+  | { kind: 'paragraph'; text: string }
+  /** Units, named one per line (escalations to the office or the chair). */
+  | { kind: 'list'; items: string[] }
+  /** Words a person wrote (return comment, extension reason), quoted as written. */
+  | { kind: 'quote'; label: string; text: string };
+
+export interface Fact {
+  label: string;
+  value: string;
+  /** Overdue and similar: shown in bold red in HTML, the same words in text. */
+  alert?: boolean;
+}

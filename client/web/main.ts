@@ -1,0 +1,29 @@
+// The web process: one Temporal client, the web server, a clean stop on SIGINT/SIGTERM.
+import { loadEnv } from '../../config/env';
+import { closeClient, connectClient } from '../temporal';
+import { createWebServer } from './server';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const client = await connectClient(env);
+  const app = createWebServer(client, env);
+  try {
+    await app.listen({ port: env.WEB_PORT, host: env.WEB_HOST });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(code === 'EADDRINUSE' ? `cổng ${env.WEB_PORT} đang được dùng (port in use); đặt WEB_PORT` : (err as Error).message, { cause: err });
+  }
+  console.log(`dondoc web: ${env.PUBLIC_URL}`);
+  const stop = async () => {
+    await app.close();
+    await closeClient(client);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(`dondoc web: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+// Settings from the environment, validated once with zod. Every process (worker, web,
+// CLI, `npm start`) reads the same names so one .env describes a deployment.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const envSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('dondoc'),
+  TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('"Hệ thống đôn đốc dondoc" <dondoc@localhost>'),
+  MAIL_INBOX_URL: z.url().default('http://127.0.0.1:1080'),
+  PUBLIC_URL: z.url().default('http://127.0.0.1:3000'),
+  WEB_PORT: port.default(3000),
+  WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('data'),
+  DONDOC_LOCALE: z.enum(['vi', 'en']).default('vi'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** A setting that failed validation, named so the message can say which one. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and checks the environment; throws a one-line ConfigError naming each bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Empty strings mean "not set", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`cấu hình không hợp lệ (invalid configuration): ${problems.join('; ')}`);
+}
+
+/** The SMTP URL with any password replaced, for logs and status pages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(invalid URL)';
+  }
+}

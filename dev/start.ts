@@ -1,0 +1,124 @@
+// `npm start`: the whole embedded stack on one machine, as supervised child processes —
+// Temporal dev server (SQLite under DATA_DIR, Web UI), the SMTP sink with its inbox, the
+// worker and the web server — then the demo. Ctrl-C or SIGTERM stops everything.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadEnv, type Env } from '../config/env';
+import { closeClient, connectClient } from '../client/temporal';
+import { searchAttributeDefinitions } from '../workflows/search-attributes';
+import { startDemo } from './demo';
+import { isListening, isPortFree, startProcess, stopAll, waitUntil, type Supervised } from './processes';
+import { temporalCliPath } from './tools';
+
+const root = resolve(__dirname, '..');
+const log = (line: string) => console.log(line);
+
+function portOf(address: string): number {
+  return Number(address.split(':').at(-1));
+}
+
+async function checkPorts(env: Env): Promise<void> {
+  const wanted: [string, number][] = [
+    ['Temporal', portOf(env.TEMPORAL_ADDRESS)],
+    ['Temporal Web UI', Number(new URL(env.TEMPORAL_UI_URL).port)],
+    ['SMTP', Number(new URL(env.SMTP_URL).port)],
+    ['hộp thư (inbox)', Number(new URL(env.MAIL_INBOX_URL).port)],
+    ['web', env.WEB_PORT],
+  ];
+  for (const [what, port] of wanted) {
+    if (!(await isPortFree(port))) throw new Error(`cổng ${port} (${what}) đang được dùng (port in use): dừng chương trình đang dùng cổng này hoặc đổi cấu hình`);
+  }
+}
+
+function tsNode(script: string): [string, string[]] {
+  return [process.execPath, ['--import', 'tsx', join(root, script)]];
+}
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const dataDir = resolve(root, env.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  await checkPorts(env);
+  const temporal = temporalCliPath();
+
+  const children: Supervised[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('dondoc: đang dừng (stopping)…');
+    await stopAll(children);
+    log('dondoc: đã dừng (stopped).');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  const supervise = (p: Supervised) => {
+    children.push(p);
+    void p.exited.then((code) => {
+      if (!stopping) {
+        log(`dondoc: ${p.name} đã dừng bất thường (exited, code ${String(code)}); dừng toàn bộ.`);
+        void shutdown(1);
+      }
+    });
+    return p;
+  };
+  const childEnv = { ...process.env, DATA_DIR: dataDir };
+
+  try {
+    const uiPort = new URL(env.TEMPORAL_UI_URL).port;
+    const server = supervise(
+      startProcess(
+        'temporal',
+        temporal,
+        [
+          'server', 'start-dev',
+          '--db-filename', join(dataDir, 'temporal.sqlite'),
+          '--ip', '127.0.0.1',
+          '--port', String(portOf(env.TEMPORAL_ADDRESS)),
+          '--ui-port', uiPort,
+          '--namespace', env.TEMPORAL_NAMESPACE,
+          '--log-level', 'warn',
+          ...Object.entries(searchAttributeDefinitions).flatMap(([k, v]) => ['--search-attribute', `${k}=${v}`]),
+        ],
+        childEnv,
+        log,
+      ),
+    );
+    await waitUntil('Temporal', () => isListening(portOf(env.TEMPORAL_ADDRESS)), 60_000, server.exited);
+
+    const sink = supervise(startProcess('mail', ...tsNode('dev/mail-sink/main.ts'), {
+      ...childEnv,
+      SMTP_SINK_PORT: new URL(env.SMTP_URL).port,
+      SMTP_SINK_HTTP_PORT: new URL(env.MAIL_INBOX_URL).port,
+    }, log));
+    await waitUntil('SMTP', () => isListening(Number(new URL(env.SMTP_URL).port)), 30_000, sink.exited);
+
+    supervise(startProcess('worker', ...tsNode('worker/main.ts'), childEnv, log));
+    const web = supervise(startProcess('web', ...tsNode('client/web/main.ts'), childEnv, log));
+    await waitUntil('web', () => isListening(env.WEB_PORT), 30_000, web.exited);
+
+    const client = await connectClient(env);
+    try {
+      const ids = await startDemo(client, env.TEMPORAL_TASK_QUEUE);
+      log(`dondoc: đã tạo ${ids.length} hồ sơ trình diễn (demo assignments): ${ids.join(', ')}`);
+    } finally {
+      await closeClient(client);
+    }
+    log('');
+    log(`  dondoc           ${env.PUBLIC_URL}`);
+    log(`  Temporal Web UI  ${env.TEMPORAL_UI_URL}`);
+    log(`  Hộp thư (inbox)  ${env.MAIL_INBOX_URL}`);
+    log(`  Dữ liệu (data)   ${dataDir}`);
+    log('  Ctrl-C để dừng (to stop).');
+    log('');
+  } catch (err) {
+    log(`dondoc: ${(err as Error).message}`);
+    await shutdown(1);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`dondoc: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+// `npm start` as a user runs it: the whole stack comes up on free ports, the status page
+// reports every part healthy, the demo's requests land in the inbox, and SIGTERM stops
+// every process it started.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const server = createServer();
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => res(port));
+    });
+  });
+}
+
+/** Every live descendant of `pid`, read from /proc. */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => (children.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
+  walk(pid);
+  return out;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await fn().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+let child: ChildProcess | undefined;
+const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-start-'));
+
+afterAll(() => {
+  if (child?.exitCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('brings the stack up with mail in the inbox, then stops with no process left', async () => {
+    const [temporal, ui, smtp, inbox, web] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const env = {
+      ...process.env,
+      TEMPORAL_ADDRESS: `127.0.0.1:${temporal}`,
+      TEMPORAL_UI_URL: `http://127.0.0.1:${ui}`,
+      SMTP_URL: `smtp://127.0.0.1:${smtp}`,
+      MAIL_INBOX_URL: `http://127.0.0.1:${inbox}`,
+      WEB_PORT: String(web),
+      PUBLIC_URL: `http://127.0.0.1:${web}`,
+      DATA_DIR: dataDir,
+    };
+    child = spawn(process.execPath, ['--import', 'tsx', join(root, 'dev', 'start.ts')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString('utf8')));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString('utf8')));
+    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+
+    await poll('the stack to be ready', async () => (output.includes('Ctrl-C') ? true : undefined), 90_000).catch((err: Error) => {
+      throw new Error(`${err.message}\n${output}`);
+    });
+    const health = await poll(
+      'a healthy status',
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${web}/api/health`);
+        return res.status === 200 ? ((await res.json()) as { ok: boolean }) : undefined;
+      },
+      30_000,
+    );
+    expect(health.ok).toBe(true);
+    const page = await (await fetch(`http://127.0.0.1:${web}/`)).text();
+    expect(page).toContain('dondoc — Tình trạng hệ thống');
+    expect(page).toContain(`http://127.0.0.1:${ui}`);
+
+    const requests = await poll(
+      'the demo requests in the inbox',
+      async () => {
+        const list = (await (await fetch(`http://127.0.0.1:${inbox}/api/messages`)).json()) as { messageId: string; subject: string }[];
+        const found = list.filter((m) => /\/request@/.test(m.messageId));
+        return found.length >= 3 ? found : undefined;
+      },
+      60_000,
+    );
+    expect(requests[0]!.subject).toContain('Tháng hành động');
+    expect(readdirSync(dataDir)).toContain('temporal.sqlite');
+
+    const started = descendants(child.pid!);
+    expect(started.length).toBeGreaterThanOrEqual(4);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await poll('every child to end', async () => (started.every((pid) => !alive(pid)) ? true : undefined), 15_000);
+    expect(output).toContain('đã dừng (stopped)');
+  });
+});

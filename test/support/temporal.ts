@@ -1,0 +1,37 @@
+// Real Temporal servers for tests: the time-skipping test server for long timers and the
+// CLI dev server for end-to-end runs, both from the pinned binaries (dev/tools.ts).
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { registerSearchAttributes } from '../../client/search-attributes';
+import { temporalCliPath, temporalTestServerPath } from '../../dev/tools';
+import { workflowsPath } from '../../worker/create-worker';
+import { DUE, ITEM, PERIOD, PROGRAM, STATUS, UNIT } from '../../workflows/search-attributes';
+
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+  });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
+}
+
+export function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: temporalCliPath() },
+      searchAttributes: [PROGRAM, ITEM, PERIOD, UNIT, STATUS, DUE],
+      log: { format: 'pretty', level: 'error' },
+    },
+  });
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** One workflow bundle per test file (bundling takes seconds; every worker can share it). */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never });
+  return bundle;
+}
+
+export const uniqueQueue = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;

@@ -1,0 +1,36 @@
+// The dondoc worker process: connects to Temporal, runs the workflows and the activities
+// (email through the configured SMTP relay), and drains in-flight tasks on SIGINT/SIGTERM.
+import { NativeConnection } from '@temporalio/worker';
+import { loadEnv, redactUrl } from '../config/env';
+import { createMailer } from '../activities/notify/mailer';
+import { createDondocWorker } from './create-worker';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  let connection: NativeConnection;
+  try {
+    connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  } catch (err) {
+    throw new Error(`không kết nối được Temporal tại ${env.TEMPORAL_ADDRESS} (cannot reach Temporal): ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    const worker = await createDondocWorker({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      deps: { mailer: createMailer(env.SMTP_URL), from: env.MAIL_FROM, messageIdDomain: new URL(env.PUBLIC_URL).hostname },
+    });
+    console.log(
+      `dondoc worker: task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}/${env.TEMPORAL_NAMESPACE}, mail via ${redactUrl(env.SMTP_URL)}`,
+    );
+    // Worker.run resolves after SIGINT/SIGTERM once running tasks are finished.
+    await worker.run();
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`dondoc worker: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

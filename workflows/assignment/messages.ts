@@ -1,0 +1,170 @@
+// The contract of assignmentWorkflow: its input, its state, and the updates and query
+// that clients (CLI, web, tests) send it. Zod schemas here are shared by the update
+// validators inside the workflow and by the client that builds the arguments.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { z } from 'zod';
+
+export const MAX_SUBMISSION_CHARS = 20_000;
+export const MAX_COMMENT_CHARS = 4_000;
+
+const isoInstant = z.iso.datetime({ offset: true });
+const email = z.email();
+
+export const offsetSchema = z.object({
+  amount: z.number().int().min(0).max(366),
+  unit: z.enum(['minutes', 'hours', 'calendarDays', 'workingDays']),
+  /** Local time of day (HH:mm) for day-based offsets; defaults to the due's time of day. */
+  at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+});
+export type Offset = z.infer<typeof offsetSchema>;
+
+export const audienceSchema = z.enum(['unit-head', 'office', 'chair']);
+export type Audience = z.infer<typeof audienceSchema>;
+
+export const escalationStepSchema = offsetSchema.extend({ audience: audienceSchema });
+export type EscalationStep = z.infer<typeof escalationStepSchema>;
+
+const personSchema = z.object({ name: z.string().min(1), email, title: z.string().optional() });
+export type Person = z.infer<typeof personSchema>;
+
+export const assignmentInputSchema = z.object({
+  programId: z.string().min(1),
+  programTitle: z.string().min(1),
+  itemId: z.string().min(1),
+  itemTitle: z.string().min(1),
+  period: z.string().optional(),
+  unit: z.object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    emails: z.array(email).min(1),
+    head: personSchema.optional(),
+  }),
+  office: z.object({ name: z.string().min(1), emails: z.array(email).min(1) }),
+  chair: personSchema.optional(),
+  dueAt: isoInstant,
+  timeZone: z.string().min(1).default('Asia/Ho_Chi_Minh'),
+  locale: z.enum(['vi', 'en']).default('vi'),
+  reminders: z.array(offsetSchema).default([]),
+  escalations: z.array(escalationStepSchema).default([]),
+  /** Working days a unit gets to resubmit after a return when the office sets no date. */
+  resubmitWorkingDays: z.number().int().min(1).max(60).default(5),
+  calendar: z
+    .object({
+      daysOff: z.array(z.object({ date: z.iso.date(), name: z.string() })).optional(),
+      workingDays: z.array(z.iso.date()).optional(),
+    })
+    .optional(),
+});
+export type AssignmentInput = z.input<typeof assignmentInputSchema>;
+export type CheckedAssignmentInput = z.output<typeof assignmentInputSchema>;
+
+export type AssignmentStatus =
+  | 'requested'
+  | 'submitted'
+  | 'returned'
+  | 'overdue'
+  | 'escalated'
+  | 'accepted'
+  | 'exempted';
+
+/** Statuses in which the unit may (still) submit. */
+export const OPEN_FOR_SUBMISSION: readonly AssignmentStatus[] = ['requested', 'returned', 'overdue', 'escalated'];
+
+export const attachmentRefSchema = z.object({
+  name: z.string().min(1).max(255),
+  ref: z.string().min(1).max(500),
+  size: z.number().int().min(0),
+  contentType: z.string().max(200).optional(),
+});
+
+export const submitArgsSchema = z.object({
+  content: z
+    .string()
+    .trim()
+    .min(1, 'nội dung báo cáo không được để trống (content is empty)')
+    .max(MAX_SUBMISSION_CHARS, `nội dung quá ${MAX_SUBMISSION_CHARS} ký tự (content too long)`),
+  submittedBy: z.string().max(200).optional(),
+  attachments: z.array(attachmentRefSchema).max(20).default([]),
+  indicators: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+});
+export type SubmitArgs = z.input<typeof submitArgsSchema>;
+
+export interface Receipt {
+  receiptNumber: string;
+  receivedAt: string;
+  late: boolean;
+}
+
+export const reviewArgsSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('accept'), reviewer: z.string().max(200).optional(), comment: z.string().max(MAX_COMMENT_CHARS).optional() }),
+  z.object({
+    decision: z.literal('return'),
+    reviewer: z.string().max(200).optional(),
+    comment: z.string().trim().min(1, 'cần ghi rõ lý do trả lại (a comment is required)').max(MAX_COMMENT_CHARS),
+    newDueAt: isoInstant.optional(),
+  }),
+]);
+export type ReviewArgs = z.input<typeof reviewArgsSchema>;
+
+export const extendArgsSchema = z.object({
+  newDueAt: isoInstant,
+  reason: z.string().trim().min(1, 'cần ghi rõ lý do gia hạn (a reason is required)').max(MAX_COMMENT_CHARS),
+});
+export type ExtendArgs = z.input<typeof extendArgsSchema>;
+
+export interface SubmissionRecord extends Receipt {
+  round: number;
+  content: string;
+  submittedBy?: string;
+  attachments: z.output<typeof attachmentRefSchema>[];
+  indicators: Record<string, number | string>;
+}
+
+export interface ReviewRecord {
+  round: number;
+  decision: 'accept' | 'return';
+  comment?: string;
+  reviewer?: string;
+  at: string;
+  newDueAt?: string;
+}
+
+export interface ExtensionRecord {
+  from: string;
+  to: string;
+  reason: string;
+  at: string;
+}
+
+export interface NoticeRecord {
+  key: string;
+  kind: string;
+  to: string[];
+  scheduledFor: string;
+  sentAt?: string;
+  messageId?: string;
+  skipped?: 'past';
+}
+
+export interface AssignmentState {
+  workflowId: string;
+  programId: string;
+  itemId: string;
+  itemTitle: string;
+  period?: string;
+  unitId: string;
+  unitName: string;
+  status: AssignmentStatus;
+  dueAt: string;
+  round: number;
+  submissions: SubmissionRecord[];
+  reviews: ReviewRecord[];
+  extensions: ExtensionRecord[];
+  notices: NoticeRecord[];
+  nextStep?: { key: string; kind: string; at: string };
+}
+
+export const submitUpdate = defineUpdate<Receipt, [SubmitArgs]>('submit');
+export const reviewUpdate = defineUpdate<{ status: AssignmentStatus; dueAt: string }, [ReviewArgs]>('review');
+export const extendUpdate = defineUpdate<{ dueAt: string }, [ExtendArgs]>('extend');
+export const statusQuery = defineQuery<AssignmentState>('status');

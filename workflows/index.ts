@@ -1,0 +1,3 @@
+// Every workflow the worker registers. Workflow code is bundled and sandboxed: it may
+// import only deterministic code (calendar, program types, its own messages).
+export { assignmentWorkflow } from './assignment/assignment';
