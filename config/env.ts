@@ -17,6 +17,26 @@ export const envSchema = z.object({
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
   DONDOC_LOCALE: z.enum(['vi', 'en']).default('vi'),
+  /** The program file `npm start` applies. */
+  DONDOC_PROGRAM: z.string().min(1).default('programs/vstbpn-trieu-son-2026.yaml'),
+  /** Signs unit links, sessions and CSRF tokens; absent: DATA_DIR/secret, created once. */
+  DONDOC_SECRET: z.string().min(32, 'ít nhất 32 ký tự (at least 32 characters)').optional(),
+  /** `username:role:scrypt-hash[:display name]` entries separated by `;` (auth/accounts.ts). */
+  DONDOC_USERS: z.string().optional(),
+  /** Password of the embedded `admin` account when DONDOC_USERS is not set. */
+  DONDOC_ADMIN_PASSWORD: z.string().min(8, 'ít nhất 8 ký tự (at least 8 characters)').optional(),
+  DONDOC_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(8),
+  /** Days a unit link stays valid after the due it was sent with. */
+  DONDOC_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
+  DONDOC_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
+  DONDOC_UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(20).default(5),
+  /** Accepted attachment extensions, comma-separated. */
+  DONDOC_UPLOAD_TYPES: z
+    .string()
+    .regex(/^[a-z0-9]+(,[a-z0-9]+)*$/i, 'danh sách đuôi tệp, ví dụ pdf,docx (comma-separated extensions)')
+    .default('pdf,doc,docx,xls,xlsx,odt,ods,ppt,pptx,txt,csv,jpg,jpeg,png,zip'),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits). */
+  WEB_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,12 +1,15 @@
 // `npm start`: the whole embedded stack on one machine, as supervised child processes —
 // Temporal dev server (SQLite under DATA_DIR, Web UI), the SMTP sink with its inbox, the
-// worker and the web server — then the demo. Ctrl-C or SIGTERM stops everything.
+// worker and the web server — then applies the program file (DONDOC_PROGRAM, by default
+// this year's seed program). Ctrl-C or SIGTERM stops everything.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ADMIN_USERNAME, ensureAdminPassword } from '../auth/accounts';
+import { ensureSecretFile } from '../auth/secret';
 import { loadEnv, type Env } from '../config/env';
 import { closeClient, connectClient } from '../client/temporal';
 import { searchAttributeDefinitions } from '../workflows/search-attributes';
-import { startDemo } from './demo';
+import { applyProgramFile } from './apply-program';
 import { isListening, isPortFree, startProcess, stopAll, waitUntil, type Supervised } from './processes';
 import { temporalCliPath } from './tools';
 
@@ -34,10 +37,21 @@ function tsNode(script: string): [string, string[]] {
   return [process.execPath, ['--import', 'tsx', join(root, script)]];
 }
 
+/** How to sign in, for the banner: the embedded admin's generated password, never a configured one. */
+function signInLine(env: Env, dataDir: string): string {
+  if (env.DONDOC_USERS !== undefined) return 'tài khoản trong DONDOC_USERS (accounts from DONDOC_USERS)';
+  if (env.DONDOC_ADMIN_PASSWORD !== undefined) return `${ADMIN_USERNAME} / mật khẩu trong DONDOC_ADMIN_PASSWORD`;
+  const { password, path } = ensureAdminPassword(dataDir);
+  return `${ADMIN_USERNAME} / ${password}   (lưu tại ${path})`;
+}
+
 async function main(): Promise<void> {
   const env = loadEnv();
   const dataDir = resolve(root, env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
+  // Created before the children start, so the worker and the web server read one secret.
+  if (env.DONDOC_SECRET === undefined) ensureSecretFile(dataDir);
+  const signIn = signInLine(env, dataDir);
   await checkPorts(env);
   const temporal = temporalCliPath();
 
@@ -100,8 +114,7 @@ async function main(): Promise<void> {
 
     const client = await connectClient(env);
     try {
-      const ids = await startDemo(client, env.TEMPORAL_TASK_QUEUE);
-      log(`dondoc: đã tạo ${ids.length} hồ sơ trình diễn (demo assignments): ${ids.join(', ')}`);
+      log(await applyProgramFile(client, env.TEMPORAL_TASK_QUEUE, resolve(root, env.DONDOC_PROGRAM)));
     } finally {
       await closeClient(client);
     }
@@ -110,6 +123,7 @@ async function main(): Promise<void> {
     log(`  Temporal Web UI  ${env.TEMPORAL_UI_URL}`);
     log(`  Hộp thư (inbox)  ${env.MAIL_INBOX_URL}`);
     log(`  Dữ liệu (data)   ${dataDir}`);
+    log(`  Đăng nhập        ${signIn}`);
     log('  Ctrl-C để dừng (to stop).');
     log('');
   } catch (err) {

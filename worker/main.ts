@@ -1,12 +1,18 @@
 // The dondoc worker process: connects to Temporal, runs the workflows and the activities
 // (email through the configured SMTP relay), and drains in-flight tasks on SIGINT/SIGTERM.
+import { join } from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
+import { createLinkBuilder } from '../auth/links';
+import { loadSecret } from '../auth/secret';
 import { loadEnv, redactUrl } from '../config/env';
 import { createMailer } from '../activities/notify/mailer';
+import { FileStore } from '../storage/file-store';
 import { createDondocWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const env = loadEnv();
+  // The web server checks these links with the same secret (DONDOC_SECRET or DATA_DIR/secret).
+  const links = createLinkBuilder({ secret: loadSecret(env), publicUrl: env.PUBLIC_URL, validityDays: env.DONDOC_LINK_DAYS });
   let connection: NativeConnection;
   try {
     connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -18,7 +24,13 @@ async function main(): Promise<void> {
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
-      deps: { mailer: createMailer(env.SMTP_URL), from: env.MAIL_FROM, messageIdDomain: new URL(env.PUBLIC_URL).hostname },
+      deps: {
+        mailer: createMailer(env.SMTP_URL),
+        from: env.MAIL_FROM,
+        messageIdDomain: new URL(env.PUBLIC_URL).hostname,
+        store: new FileStore(join(env.DATA_DIR, 'files')),
+        links,
+      },
     });
     console.log(
       `dondoc worker: task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}/${env.TEMPORAL_NAMESPACE}, mail via ${redactUrl(env.SMTP_URL)}`,

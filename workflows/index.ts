@@ -1,3 +1,5 @@
 // Every workflow the worker registers. Workflow code is bundled and sandboxed: it may
 // import only deterministic code (calendar, program types, its own messages).
 export { assignmentWorkflow } from './assignment/assignment';
+export { reportCycleWorkflow } from './report-cycle/report-cycle';
+export { programWorkflow } from './program/program';

@@ -21,8 +21,11 @@ export interface NoticeContent {
 
 export type Block =
   | { kind: 'paragraph'; text: string }
-  /** Units, named one per line (escalations to the office or the chair). */
-  | { kind: 'list'; items: string[] }
+  /**
+   * One entry per line: units (escalations, consolidation); numbered when entries are
+   * referred to by number (inspection findings, remediation items).
+   */
+  | { kind: 'list'; items: string[]; ordered?: boolean }
   /** Words a person wrote (return comment, extension reason), quoted as written. */
   | { kind: 'quote'; label: string; text: string };
 

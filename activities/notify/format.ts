@@ -13,11 +13,56 @@ const EN_MONTHS = [
 
 /** Reads an ISO instant in the program's zone; a bad value is a bug upstream, so it throws. */
 export function localTime(iso: string, timeZone: string, field: string): DateTime {
-  const dt = DateTime.fromISO(iso, { setZone: true }).setZone(timeZone);
+  // `zone` reads a value without an offset as the program's local time rather than the
+  // machine's, so the notice does not depend on where the worker runs.
+  return checked(DateTime.fromISO(iso, { setZone: true, zone: timeZone }).setZone(timeZone), iso, timeZone, field);
+}
+
+/** A value written as a day (YYYY-MM-DD) or as an instant; days are shown without a time. */
+export interface When {
+  dt: DateTime;
+  dateOnly: boolean;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads an ISO date as that day in the program's zone, and anything else as an instant. */
+export function localWhen(iso: string, timeZone: string, field: string): When {
+  if (ISO_DAY.test(iso)) return { dt: checked(DateTime.fromISO(iso, { zone: timeZone }), iso, timeZone, field), dateOnly: true };
+  return { dt: localTime(iso, timeZone, field), dateOnly: false };
+}
+
+function checked(dt: DateTime, iso: string, timeZone: string, field: string): DateTime {
   if (!dt.isValid) {
     throw new Error(`${field}: không đọc được thời điểm "${iso}" theo múi giờ "${timeZone}" (${dt.invalidExplanation ?? dt.invalidReason ?? 'invalid'})`);
   }
   return dt;
+}
+
+/** An instant as `formatDateTime`; a day as "ngày 15/11/2026" / "15 November 2026". */
+export function formatWhen(when: When, locale: Locale): string {
+  if (!when.dateOnly) return formatDateTime(when.dt, locale);
+  return locale === 'vi' ? `ngày ${formatDate(when.dt, 'vi')}` : formatDate(when.dt, 'en');
+}
+
+/** "vào 08 giờ 00, thứ Ba, ngày 07/07/2026" / "at 8:00 AM, Tuesday 7 July 2026", "on 7 July 2026". */
+export function atPhrase(when: When, locale: Locale): string {
+  const at = locale === 'vi' ? 'vào' : when.dateOnly ? 'on' : 'at';
+  return `${at} ${formatWhen(when, locale)}`;
+}
+
+/** A day counts until its end: a deadline written as a date is met all that day. */
+export function lastInstant(when: When): number {
+  return (when.dateOnly ? when.dt.endOf('day') : when.dt).toMillis();
+}
+
+/** "từ ngày 15/11/2026 đến ngày 15/12/2026" / "from 15 November 2026 to 15 December 2026". */
+export function spanPhrase(start: string | undefined, end: string | undefined, locale: Locale): string | undefined {
+  const [from, to] = locale === 'vi' ? ['từ', 'đến'] : ['from', 'to'];
+  if (start !== undefined && end !== undefined) return `${from} ${start} ${to} ${end}`;
+  if (start !== undefined) return `${from} ${start}`;
+  if (end !== undefined) return `${to} ${end}`;
+  return undefined;
 }
 
 /** "17 giờ 00, thứ Sáu, ngày 12/06/2026" / "5:00 PM, Friday 12 June 2026". */

@@ -27,8 +27,10 @@ function block(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
       return `<p style="margin:0 0 16px;">${escapeLines(b.text)}</p>`;
-    case 'list':
-      return `<ul style="margin:0 0 16px;padding-left:24px;">${b.items.map((u) => `<li style="margin:0 0 4px;">${escapeHtml(u)}</li>`).join('')}</ul>`;
+    case 'list': {
+      const tag = b.ordered ? 'ol' : 'ul';
+      return `<${tag} style="margin:0 0 16px;padding-left:24px;">${b.items.map((u) => `<li style="margin:0 0 4px;">${escapeHtml(u)}</li>`).join('')}</${tag}>`;
+    }
     case 'quote':
       return `<p style="margin:0 0 4px;font-weight:bold;">${escapeHtml(b.label)}:</p>
 <blockquote style="margin:0 0 16px;padding:8px 12px;border-left:4px solid #d97706;background:#fffbeb;">${escapeLines(b.text)}</blockquote>`;

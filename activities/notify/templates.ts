@@ -1,5 +1,6 @@
-// Notices of an assignment's life, rendered as { subject, text, html }. Pure: no clock, no
-// I/O, so a retried send renders the very same message it rendered the first time.
+// Notices of an assignment's life, and of a whole occurrence's (a report cycle's consolidation,
+// an inspection, a campaign), rendered as { subject, text, html }. Pure: no clock, no I/O, so a
+// retried send renders the very same message it rendered the first time.
 import { contentEn } from './copy-en';
 import { contentVi } from './copy-vi';
 import type { Locale } from './format';
@@ -9,9 +10,49 @@ import { renderText } from './text';
 
 export type { Locale } from './format';
 
-export type NoticeKind = 'request' | 'reminder' | 'receipt' | 'submitted' | 'returned' | 'accepted' | 'escalation' | 'extended';
+/** Notices about one unit's assignment. */
+export type AssignmentNoticeKind =
+  | 'request' | 'reminder' | 'receipt' | 'submitted' | 'returned' | 'accepted' | 'escalation' | 'extended'
+  | 'extension-requested' | 'extension-refused' | 'exemption-requested' | 'exempted' | 'exemption-refused' | 'cancelled';
 
-export const NOTICE_KINDS: readonly NoticeKind[] = ['request', 'reminder', 'receipt', 'submitted', 'returned', 'accepted', 'escalation', 'extended'];
+/** Notices about a whole occurrence: a report cycle's consolidation, an inspection, a campaign. */
+export type OccurrenceNoticeKind =
+  | 'consolidated' | 'approval-requested' | 'approval-returned' | 'forwarded' | 'late-addendum'
+  | 'inspection-notice' | 'inspection-reminder' | 'inspection-findings' | 'inspection-closed'
+  | 'campaign-launch' | 'campaign-checkin' | 'campaign-summary';
+
+export type NoticeKind = AssignmentNoticeKind | OccurrenceNoticeKind;
+
+export const NOTICE_KINDS: readonly NoticeKind[] = [
+  'request', 'reminder', 'receipt', 'submitted', 'returned', 'accepted', 'escalation', 'extended',
+  'extension-requested', 'extension-refused', 'exemption-requested', 'exempted', 'exemption-refused', 'cancelled',
+  'consolidated', 'approval-requested', 'approval-returned', 'forwarded', 'late-addendum',
+  'inspection-notice', 'inspection-reminder', 'inspection-findings', 'inspection-closed',
+  'campaign-launch', 'campaign-checkin', 'campaign-summary',
+];
+
+/**
+ * Where the assignments of an occurrence stand. `total` is the units asked; the others count
+ * those units by where they ended: on time, late, not submitted, exempted, and returned for
+ * revision and not yet accepted.
+ */
+export interface NoticeCounts {
+  total: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  exempt: number;
+  returned: number;
+}
+
+/** One thing an inspected unit has to put right, by a deadline. */
+export interface Remediation {
+  title: string;
+  /** ISO instant, or an ISO date (YYYY-MM-DD) when only the day was set. */
+  dueAt: string;
+  /** When it was done (ISO instant or date); shown on `inspection-closed`. */
+  doneAt?: string;
+}
 
 export interface NoticeData {
   kind: NoticeKind;
@@ -21,11 +62,23 @@ export interface NoticeData {
   officeName: string;
   itemTitle: string;
   period?: string;
-  /** The unit asked. */
+  /**
+   * The unit asked; the inspected unit on inspection notices; the unit addressed on campaign
+   * notices; the unit that submitted late on `late-addendum`. `consolidated`, `approval-*`,
+   * `forwarded` and `campaign-summary` are about the whole occurrence and do not name it.
+   */
   unitName: string;
-  /** Person addressed (unit head, chair) when not the unit itself. */
+  /**
+   * Person addressed (unit head, chair) when not the unit itself; on `forwarded`, the upward
+   * recipient (e.g. "UBND huyện Triệu Sơn"), written as given.
+   */
   recipientName?: string;
-  /** ISO instant with offset. */
+  /**
+   * ISO instant with offset. The unit's due on assignment notices (the current one on an
+   * extension request); on `campaign-launch` the results report's due, on `campaign-checkin`
+   * the progress report's. The other occurrence notices do not show it, but it must still be
+   * a valid instant (the occurrence's consolidation due, say).
+   */
   dueAt: string;
   /** IANA zone the dates are written in. */
   timeZone: string;
@@ -33,7 +86,11 @@ export interface NoticeData {
   workingDaysLeft?: number;
   receiptNumber?: string;
   submittedAt?: string;
-  /** The office's comment on a return or acceptance, or the reason for an extension. */
+  /**
+   * Words a person wrote, quoted as written: the office's comment on a return, acceptance or
+   * decision; the unit's reason for asking an extension or exemption; the chair's reason for
+   * returning a consolidated report; what to prepare for an inspection; a campaign's theme.
+   */
   comment?: string;
   previousDueAt?: string;
   /** 1-based. */
@@ -41,11 +98,33 @@ export interface NoticeData {
   escalationAudience?: 'unit-head' | 'office' | 'chair';
   /**
    * Units to name in an escalation to the office or the chair, when one notice covers
-   * several; defaults to `unitName` alone.
+   * several; defaults to `unitName` alone. On `consolidated`, the units still missing.
    */
   pendingUnits?: string[];
-  /** Signed link to the unit's page; only http(s) links are shown. */
+  /**
+   * Signed link to the unit's page, or to the office's page (dashboard, consolidated report)
+   * on notices to the office or the chair; only http(s) links are shown.
+   */
   link?: string;
+
+  /** The due a unit proposes on `extension-requested` (and recalled on `extension-refused`). */
+  requestedDueAt?: string;
+  /** Who decided, when not the office: the chair who returned a consolidated report. */
+  reviewerName?: string;
+  /** Occurrence notices: where the assignments stand. */
+  counts?: NoticeCounts;
+  /** File name of the report sent with the notice (`forwarded`, and any notice carrying it). */
+  attachmentName?: string;
+  /** Inspection visit: ISO instant, or an ISO date when the time is not fixed yet. */
+  visitAt?: string;
+  /** Who inspects, e.g. "Đoàn kiểm tra liên ngành"; defaults to an unnamed inspection team. */
+  inspectionTeam?: string;
+  /** What the inspection found, one finding per entry. */
+  findings?: string[];
+  remediations?: Remediation[];
+  /** Campaign window: ISO dates (written "ngày 15/11/2026") or instants. */
+  windowStart?: string;
+  windowEnd?: string;
 }
 
 export interface RenderedNotice {
@@ -54,7 +133,7 @@ export interface RenderedNotice {
   html: string;
 }
 
-/** Throws when `dueAt`, `submittedAt`, `previousDueAt` or `timeZone` cannot be read. */
+/** Throws, naming the field, when a date (`dueAt`, `visitAt`, a remediation's `dueAt`…) or `timeZone` cannot be read. */
 export function renderNotice(data: NoticeData): RenderedNotice {
   const prepared = prepare(data);
   const content = data.locale === 'en' ? contentEn(data, prepared) : contentVi(data, prepared);

@@ -5,7 +5,7 @@ function block(b: Block): string {
     case 'paragraph':
       return b.text;
     case 'list':
-      return b.items.map((u) => `  - ${u}`).join('\n');
+      return b.items.map((u, i) => `  ${b.ordered ? `${i + 1}.` : '-'} ${u}`).join('\n');
     case 'quote':
       return `${b.label}:\n${b.text.split(/\r?\n/).map((l) => `  > ${l}`).join('\n')}`;
   }

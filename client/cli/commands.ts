@@ -3,18 +3,30 @@ import type { Command } from './command';
 import { calendarAddCommand } from './calendar-add';
 import { calendarYearCommand } from './calendar-year';
 import { calendarLunarCommand } from './calendar-lunar';
+import { applyCommand } from './apply';
+import { approveCommand } from './approve';
 import { assignCommand } from './assign';
+import { consolidateCommand } from './consolidate';
+import { exemptCommand } from './exempt';
 import { statusCommand } from './status';
 import { submitCommand } from './submit';
 import { reviewCommand } from './review';
 import { extendCommand } from './extend';
+import { validateCommand } from './validate';
+import { planCommand } from './plan';
 
 export const commands: Command[] = [
+  validateCommand,
+  planCommand,
+  applyCommand,
   assignCommand,
   statusCommand,
   submitCommand,
   reviewCommand,
   extendCommand,
+  exemptCommand,
+  consolidateCommand,
+  approveCommand,
   calendarAddCommand,
   calendarYearCommand,
   calendarLunarCommand,

@@ -1,14 +1,19 @@
 // `dondoc status <id>`: the state of one assignment, as a table or JSON.
 import { DateTime } from 'luxon';
 import { statusQuery, type AssignmentState } from '../../workflows/assignment/messages';
+import { programStatusQuery } from '../../workflows/program/messages';
+import { reportCycleStatusQuery } from '../../workflows/report-cycle/messages';
+import { formatCycleStatus, formatProgramStatus } from '../status-format';
 import { statusLabels } from '../labels';
 import { parse, requirePositional } from './args';
 import { UsageError, type Command } from './command';
 import { withClient } from './with-client';
 
-const help = `Xem tình trạng một hồ sơ.  Show one assignment.
+const help = `Xem tình trạng một chương trình, một kỳ hoặc một hồ sơ.
+Show a program, an occurrence or an assignment.
 
-dondoc status <id> [--format table|json] [--locale vi|en]`;
+dondoc status <id> [--format table|json] [--locale vi|en]
+  <id>: program/<mã chương trình> | <chương trình>/<nhiệm vụ>/<kỳ> | <kỳ>/<đơn vị>`;
 
 function when(iso: string | undefined): string {
   return iso ? DateTime.fromISO(iso, { setZone: true }).toFormat('HH:mm dd/MM/yyyy') : '—';
@@ -35,15 +40,29 @@ export function formatStatus(state: AssignmentState, locale: 'vi' | 'en'): strin
 
 export const statusCommand: Command = {
   path: ['status'],
-  summary: 'xem tình trạng hồ sơ (show an assignment)',
+  summary: 'xem tình trạng chương trình, kỳ, hồ sơ (show status)',
   help,
   async run(args) {
     const { values, positionals } = parse(args, { format: { type: 'string', default: 'table' }, locale: { type: 'string', default: 'vi' } });
     const id = requirePositional(positionals, 0, 'id');
     if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format "${values.format}": cần table hoặc json`);
     const locale = values.locale === 'en' ? 'en' : 'vi';
-    const state = await withClient(id, (client) => client.workflow.getHandle(id).query(statusQuery));
-    console.log(values.format === 'json' ? JSON.stringify(state, null, 2) : formatStatus(state, locale));
+    const text = await withClient(id, async (client) => {
+      const handle = client.workflow.getHandle(id);
+      const { type } = await handle.describe();
+      const json = values.format === 'json';
+      if (type === 'programWorkflow') {
+        const state = await handle.query(programStatusQuery);
+        return json ? JSON.stringify(state, null, 2) : formatProgramStatus(state);
+      }
+      if (type === 'reportCycleWorkflow') {
+        const state = await handle.query(reportCycleStatusQuery);
+        return json ? JSON.stringify(state, null, 2) : formatCycleStatus(state);
+      }
+      const state = await handle.query(statusQuery);
+      return json ? JSON.stringify(state, null, 2) : formatStatus(state, locale);
+    });
+    console.log(text);
     return 0;
   },
 };

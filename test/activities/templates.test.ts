@@ -1,3 +1,4 @@
+import { Settings } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { NOTICE_KINDS, renderNotice, type Locale, type NoticeData, type NoticeKind } from '../../activities/notify/templates';
 
@@ -28,20 +29,80 @@ function notice(kind: NoticeKind, locale: Locale, extra: Partial<NoticeData> = {
     escalationLevel: 1,
     escalationAudience: 'unit-head',
     link: 'https://dondoc.example.vn/don-vi/tu-phap?sig=abc123',
+    requestedDueAt: '2026-06-19',
+    counts: { total: 32, onTime: 25, late: 3, missing: 2, exempt: 1, returned: 1 },
+    attachmentName: 'bao-cao-tong-hop-6-thang-2026.xlsx',
+    visitAt: '2026-07-07T01:00:00Z',
+    inspectionTeam: 'Đoàn kiểm tra liên ngành',
+    findings: ['Chưa cập nhật số liệu cán bộ nữ', 'Chưa ban hành kế hoạch hoạt động năm'],
+    remediations: [
+      { title: 'Cập nhật số liệu cán bộ nữ', dueAt: '2026-07-31' },
+      { title: 'Ban hành kế hoạch hoạt động năm', dueAt: '2026-08-14T17:00:00+07:00' },
+    ],
+    windowStart: '2026-11-15',
+    windowEnd: '2026-12-15',
     ...extra,
   };
 }
 
+type KeyFact =
+  | 'unit' | 'receipt' | 'comment' | 'due' | 'requestedDue' | 'counts' | 'findings' | 'remediations'
+  | 'visit' | 'team' | 'window' | 'attachment';
+
+/** What each key fact must read, in text and in HTML (every string must appear in both). */
+const FACT_TEXT: Record<KeyFact, Record<Locale, string[]>> = {
+  unit: { vi: ['Phòng Tư pháp'], en: ['Phòng Tư pháp'] },
+  receipt: { vi: ['BN-2026-0610-017'], en: ['BN-2026-0610-017'] },
+  comment: { vi: ['Đề nghị bổ sung số liệu cán bộ nữ theo biểu mẫu số 2.'], en: ['Đề nghị bổ sung số liệu cán bộ nữ theo biểu mẫu số 2.'] },
+  due: { vi: [DUE.vi], en: [DUE.en] },
+  requestedDue: { vi: ['ngày 19/06/2026'], en: ['19 June 2026'] },
+  counts: {
+    vi: ['Số đơn vị được giao', '32 đơn vị', 'Nộp đúng hạn', '25 đơn vị', 'Nộp sau hạn', '3 đơn vị', 'Chưa nộp', '2 đơn vị', 'Được miễn', '1 đơn vị', 'Trả lại để hoàn thiện'],
+    en: ['Units asked', '32 units', 'Submitted on time', '25 units', 'Submitted late', '3 units', 'Not submitted', '2 units', 'Exempted', '1 unit', 'Returned for revision'],
+  },
+  findings: {
+    vi: ['Chưa cập nhật số liệu cán bộ nữ', 'Chưa ban hành kế hoạch hoạt động năm'],
+    en: ['Chưa cập nhật số liệu cán bộ nữ', 'Chưa ban hành kế hoạch hoạt động năm'],
+  },
+  remediations: {
+    vi: ['Cập nhật số liệu cán bộ nữ – hạn ngày 31/07/2026', 'Ban hành kế hoạch hoạt động năm – hạn 17 giờ 00, thứ Sáu, ngày 14/08/2026'],
+    en: ['Cập nhật số liệu cán bộ nữ – due 31 July 2026', 'Ban hành kế hoạch hoạt động năm – due 5:00 PM, Friday 14 August 2026'],
+  },
+  // 01:00 UTC is 08:00 in Hà Nội.
+  visit: { vi: ['08 giờ 00, thứ Ba, ngày 07/07/2026'], en: ['8:00 AM, Tuesday 7 July 2026'] },
+  team: { vi: ['Đoàn kiểm tra liên ngành'], en: ['Đoàn kiểm tra liên ngành'] },
+  window: { vi: ['từ ngày 15/11/2026 đến ngày 15/12/2026'], en: ['from 15 November 2026 to 15 December 2026'] },
+  attachment: { vi: ['bao-cao-tong-hop-6-thang-2026.xlsx'], en: ['bao-cao-tong-hop-6-thang-2026.xlsx'] },
+};
+
 /** Facts each kind must state, in both parts. */
-const KEY_FACTS: Record<NoticeKind, Array<'receipt' | 'comment' | 'due'>> = {
-  request: ['due'],
-  reminder: ['due'],
-  receipt: ['receipt', 'due'],
-  submitted: ['receipt', 'due'],
-  returned: ['receipt', 'comment', 'due'],
-  accepted: ['receipt', 'comment'],
-  escalation: ['due'],
-  extended: ['comment', 'due'],
+const KEY_FACTS: Record<NoticeKind, KeyFact[]> = {
+  request: ['unit', 'due'],
+  reminder: ['unit', 'due'],
+  receipt: ['unit', 'receipt', 'due'],
+  submitted: ['unit', 'receipt', 'due'],
+  returned: ['unit', 'receipt', 'comment', 'due'],
+  accepted: ['unit', 'receipt', 'comment'],
+  escalation: ['unit', 'due'],
+  extended: ['unit', 'comment', 'due'],
+  'extension-requested': ['unit', 'due', 'requestedDue', 'comment'],
+  'extension-refused': ['unit', 'due', 'comment'],
+  'exemption-requested': ['unit', 'due', 'comment'],
+  exempted: ['unit', 'comment'],
+  'exemption-refused': ['unit', 'due', 'comment'],
+  cancelled: ['unit', 'comment'],
+  consolidated: ['counts', 'attachment'],
+  'approval-requested': ['counts', 'attachment', 'comment'],
+  'approval-returned': ['comment'],
+  forwarded: ['counts', 'attachment', 'comment'],
+  'late-addendum': ['unit', 'receipt'],
+  'inspection-notice': ['unit', 'visit', 'team', 'comment'],
+  'inspection-reminder': ['unit', 'visit', 'team', 'comment'],
+  'inspection-findings': ['unit', 'visit', 'team', 'findings', 'remediations', 'comment'],
+  'inspection-closed': ['unit', 'remediations'],
+  'campaign-launch': ['unit', 'window', 'due', 'comment'],
+  'campaign-checkin': ['unit', 'window', 'due'],
+  'campaign-summary': ['window', 'counts', 'comment', 'attachment'],
 };
 
 describe('renderNotice: every kind in both locales', () => {
@@ -54,14 +115,11 @@ describe('renderNotice: every kind in both locales', () => {
         expect(subject).not.toMatch(/[\r\n]/);
         expect(subject).toContain('Báo cáo sơ kết 6 tháng');
         for (const part of [text, html]) {
-          expect(part).toContain('Phòng Tư pháp');
           expect(part).toContain('Báo cáo sơ kết 6 tháng');
           expect(part).toContain('6 tháng đầu năm 2026');
           expect(part).toContain(FOOTER[locale]);
           for (const fact of KEY_FACTS[kind]) {
-            if (fact === 'due') expect(part).toContain(DUE[locale]);
-            if (fact === 'receipt') expect(part).toContain('BN-2026-0610-017');
-            if (fact === 'comment') expect(part).toContain('Đề nghị bổ sung số liệu cán bộ nữ theo biểu mẫu số 2.');
+            for (const expected of FACT_TEXT[fact][locale]) expect(part, `${fact}: ${expected}`).toContain(expected);
           }
         }
         expect(html).toMatch(/^<!DOCTYPE html>/);
@@ -82,11 +140,27 @@ describe('renderNotice: every kind in both locales', () => {
     }
   });
 
+  it('lists every kind once, and renders a subject with a bracket tag for each', () => {
+    expect(new Set(NOTICE_KINDS).size).toBe(NOTICE_KINDS.length);
+    expect(NOTICE_KINDS).toHaveLength(26);
+    for (const locale of ['vi', 'en'] as const) {
+      const subjects = NOTICE_KINDS.map((kind) => renderNotice(notice(kind, locale)).subject);
+      for (const subject of subjects) expect(subject).toMatch(/^\[[^\]]+\] \S/);
+      // Specific: no two kinds share a subject.
+      expect(new Set(subjects).size).toBe(subjects.length);
+    }
+  });
+
   it('defaults to nothing English in a Vietnamese notice', () => {
     const { text } = renderNotice(notice('request', 'vi'));
     expect(text).toContain('Kính gửi: Phòng Tư pháp');
     expect(text).toContain('Trân trọng./.');
-    expect(text).not.toMatch(/\b(Due|Dear|Please|Item)\b/);
+    for (const kind of NOTICE_KINDS) {
+      const vi = renderNotice(notice(kind, 'vi'));
+      expect(vi.text, kind).toMatch(/^Kính gửi: /m);
+      expect(vi.text, kind).toContain('Trân trọng./.');
+      expect(`${vi.subject}\n${vi.text}`, kind).not.toMatch(/\b(Due|Dear|Please|Item|Unit|Status|Visit|Findings|Campaign|Inspection|Approval|Report)\b/);
+    }
   });
 });
 
@@ -145,10 +219,33 @@ describe('dates and working days', () => {
     expect(renderNotice(notice('receipt', 'vi')).text).toContain('Tình trạng: Nộp đúng hạn');
   });
 
+  it('reads days and offset-less times in the program zone, whatever the machine zone', () => {
+    const machine = Settings.defaultZone;
+    try {
+      // UTC+14 and UTC-11: a day read at the machine's midnight would land on another day in Hà Nội.
+      for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+        Settings.defaultZone = zone;
+        const launch = renderNotice(notice('campaign-launch', 'vi', { dueAt: '2026-12-22T17:00:00' }));
+        expect(launch.subject).toContain('từ 15/11/2026 đến 15/12/2026');
+        expect(launch.text).toContain('Thời gian thực hiện: Từ ngày 15/11/2026 đến ngày 15/12/2026');
+        expect(launch.text).toContain('Hạn báo cáo kết quả: 17 giờ 00, thứ Ba, ngày 22/12/2026');
+        expect(renderNotice(notice('inspection-findings', 'en')).text).toContain('Cập nhật số liệu cán bộ nữ – due 31 July 2026');
+      }
+    } finally {
+      Settings.defaultZone = machine;
+    }
+  });
+
   it('refuses a date it cannot read, naming the field', () => {
     expect(() => renderNotice(notice('request', 'vi', { dueAt: '12/06/2026' }))).toThrow(/dueAt/);
     expect(() => renderNotice(notice('receipt', 'vi', { submittedAt: 'hôm qua' }))).toThrow(/submittedAt/);
     expect(() => renderNotice(notice('request', 'vi', { timeZone: 'Asia/Hanoi_Nowhere' }))).toThrow(/Asia\/Hanoi_Nowhere/);
+    expect(() => renderNotice(notice('inspection-notice', 'vi', { visitAt: '7/7/2026' }))).toThrow(/visitAt/);
+    expect(() => renderNotice(notice('campaign-launch', 'vi', { windowEnd: '2026-13-01' }))).toThrow(/windowEnd/);
+    expect(() => renderNotice(notice('extension-requested', 'vi', { requestedDueAt: 'tuần sau' }))).toThrow(/requestedDueAt/);
+    expect(() => renderNotice(notice('inspection-closed', 'vi', {
+      remediations: [{ title: 'A', dueAt: '2026-07-31' }, { title: 'B', dueAt: '2026-07-31', doneAt: 'hôm qua' }],
+    }))).toThrow(/remediations\[1\]\.doneAt/);
   });
 });
 
@@ -205,14 +302,58 @@ describe('escaping and text fidelity', () => {
         expect(html).not.toContain('<script>');
         expect(html).not.toContain('<b>B</b>');
         expect(html).not.toContain('<img');
-        expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+        if (KEY_FACTS[kind].includes('unit')) {
+          expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+          expect(text).toContain(hostile);
+        }
         expect(html).toContain('Báo cáo &quot;A&quot; &amp; &lt;b&gt;B&lt;/b&gt;');
-        expect(text).toContain(hostile);
         expect(text).toContain('Báo cáo "A" & <b>B</b>');
         expect(subject).toContain('Báo cáo "A" & <b>B</b>');
         if (KEY_FACTS[kind].includes('comment')) {
           expect(html).toContain('Thiếu phụ lục &lt;img src=x onerror=alert(2)&gt;<br>Dòng 2 &#39;x&#39;');
           expect(text).toContain('  > Thiếu phụ lục <img src=x onerror=alert(2)>\n  > Dòng 2 \'x\'');
+        }
+      }
+    }
+  });
+
+  it('escapes the names, lists and file names of the newer notices too', () => {
+    // Each field's value as written, and the kinds that show it.
+    const values = {
+      recipientName: '<q>UBND</q> huyện',
+      reviewerName: '<em>Trưởng</em> ban',
+      attachmentName: '"><svg onload=alert(3)>.xlsx',
+      inspectionTeam: '<s>Đoàn</s> kiểm tra',
+      finding: '<i>Tồn tại</i> 1',
+      remediation: '<u>Khắc phục</u> 1',
+      pendingUnit: '<mark>UBND xã</mark> Dân Lực',
+    };
+    const shownBy: Record<keyof typeof values, NoticeKind[]> = {
+      recipientName: ['forwarded', 'approval-requested', 'campaign-summary', 'request'],
+      reviewerName: ['approval-returned'],
+      attachmentName: ['forwarded', 'consolidated', 'approval-requested', 'approval-returned', 'campaign-summary'],
+      inspectionTeam: ['inspection-notice', 'inspection-reminder', 'inspection-findings'],
+      finding: ['inspection-findings'],
+      remediation: ['inspection-findings', 'inspection-closed'],
+      pendingUnit: ['consolidated'],
+    };
+    const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    for (const locale of ['vi', 'en'] as const) {
+      for (const kind of NOTICE_KINDS) {
+        const { text, html } = renderNotice(notice(kind, locale, {
+          recipientName: values.recipientName,
+          reviewerName: values.reviewerName,
+          attachmentName: values.attachmentName,
+          inspectionTeam: values.inspectionTeam,
+          findings: [values.finding],
+          remediations: [{ title: values.remediation, dueAt: '2026-07-31', doneAt: '2026-07-30' }],
+          pendingUnits: [values.pendingUnit],
+        }));
+        expect(html, kind).not.toMatch(/<(q|em|svg|s|i|u|mark)\b/);
+        for (const field of Object.keys(values) as Array<keyof typeof values>) {
+          if (!shownBy[field].includes(kind)) continue;
+          expect(html, `${kind} ${field}`).toContain(escape(values[field]));
+          expect(text, `${kind} ${field}`).toContain(values[field]);
         }
       }
     }
@@ -246,19 +387,19 @@ describe('escaping and text fidelity', () => {
   });
 
   it('says in text everything the HTML says', () => {
-    for (const kind of NOTICE_KINDS) {
-      const { text, html } = renderNotice(notice(kind, 'vi'));
+    for (const [locale, kind] of (['vi', 'en'] as const).flatMap((l) => NOTICE_KINDS.map((k) => [l, k] as const))) {
+      const { text, html } = renderNotice(notice(kind, locale, { pendingUnits: ['UBND xã Dân Lực', 'Phòng Y tế'] }));
       const htmlText = html
         .replace(/<title>.*<\/title>/, '')
         .replace(/<[^>]+>/g, '\n')
         .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
       // The "if the button does not open" hint is about the button, which text does not have.
-      const lines = htmlText.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('Nếu nút trên'));
+      const lines = htmlText.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('Nếu nút trên') && !l.startsWith('If the button'));
       const flatText = text.replace(/\s+/g, ' ');
       for (const line of lines) {
         // The heading is upper-cased in text; every other line appears as written.
         const found = flatText.includes(line.replace(/\s+/g, ' ')) || flatText.includes(line.toLocaleUpperCase('vi'));
-        expect(found, `${kind}: "${line}" missing from text`).toBe(true);
+        expect(found, `${kind} (${locale}): "${line}" missing from text`).toBe(true);
       }
     }
   });

@@ -8,6 +8,7 @@ import type { MailSink, SunkMessage } from '../../dev/mail-sink/sink';
 import { createDondocWorker } from '../../worker/create-worker';
 import { assignmentWorkflow } from '../../workflows';
 import { extendUpdate, reviewUpdate, statusQuery, submitUpdate, type AssignmentState } from '../../workflows/assignment/messages';
+import { recordHistory } from '../support/histories';
 import { startTestMail } from '../support/mail';
 import { createTimeSkippingEnv, uniqueQueue, workflowBundle } from '../support/temporal';
 import { assignmentInput, iso, travelTo } from './assignment-fixture';
@@ -152,6 +153,7 @@ describe('assignmentWorkflow', () => {
     expect(final.round).toBe(2);
     expect(final.submissions).toHaveLength(2);
     expect(final.reviews.map((r) => r.decision)).toEqual(['return', 'accept']);
+    await recordHistory(handle, 'assignment-returned-accepted');
   });
 
   it('escalates in order, once per level, when nothing is submitted; a late submission stops it', async () => {
@@ -208,6 +210,7 @@ describe('assignmentWorkflow', () => {
     await env.sleep(2 * DAY);
     await waitForKey(id, 'r1/escalation-1');
     expect(stepsOf(id)).toEqual(['request', 'r1/reminder-1', 'r1/extended-1', 'r1/reminder-2', 'r1/escalation-1']);
+    await recordHistory(handle, 'assignment-extended-escalated');
     await handle.terminate('test done');
   });
 

@@ -6,7 +6,10 @@
 // a single `condition` with a timeout waits for the next step or any message, so an
 // extension or a return simply changes the inputs and the next loop re-arms.
 import {
+  CancellationScope,
   condition,
+  getExternalWorkflowHandle,
+  isCancellation,
   log,
   proxyActivities,
   setHandler,
@@ -18,11 +21,21 @@ import type { createActivities } from '../../activities';
 import { WorkCalendar } from '../../calendar';
 import { DUE, ITEM, PERIOD, PROGRAM, STATUS, UNIT } from '../search-attributes';
 import {
+  assignmentChangedSignal,
   assignmentInputSchema,
+  decideRequestArgsSchema,
+  decideRequestUpdate,
+  exemptArgsSchema,
+  exemptUpdate,
   extendArgsSchema,
   extendUpdate,
   OPEN_FOR_SUBMISSION,
   reviewArgsSchema,
+  requestExemptionArgsSchema,
+  requestExemptionUpdate,
+  requestExtensionArgsSchema,
+  requestExtensionUpdate,
+  rescheduleSignal,
   reviewUpdate,
   statusQuery,
   submitArgsSchema,
@@ -30,8 +43,11 @@ import {
   type AssignmentInput,
   type AssignmentState,
   type AssignmentStatus,
+  type AssignmentSummary,
   type Receipt,
+  type UnitRequestRecord,
 } from './messages';
+import { checkIndicators } from './indicators';
 import { recipientsFor, type NoticeRequest } from './notices';
 import type { NoticeKind } from '../../activities/notify/templates';
 import { receiptNumber } from './receipt-number';
@@ -50,7 +66,7 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
     ...(input.calendar?.daysOff ? { daysOff: input.calendar.daysOff } : {}),
     ...(input.calendar?.workingDays ? { workingDays: input.calendar.workingDays } : {}),
   });
-  const { workflowId } = workflowInfo();
+  const { workflowId, parent } = workflowInfo();
 
   const state: AssignmentState = {
     workflowId,
@@ -66,6 +82,8 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
     submissions: [],
     reviews: [],
     extensions: [],
+    requests: [],
+    indicators: input.indicators,
     notices: [],
   };
   const outbox: NoticeRequest[] = [];
@@ -78,8 +96,12 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
   const nowIso = () => toLocalIso(Date.now(), input.timeZone);
   const localDate = () => DateTime.fromMillis(Date.now(), { zone: input.timeZone }).toISODate()!;
 
+  // A parent learns of every change; only the latest summary matters, so one flag suffices.
+  let parentOutdated = parent !== undefined;
+
   function setStatus(status: AssignmentStatus): void {
     state.status = status;
+    parentOutdated = parent !== undefined;
     upsertSearchAttributes([
       { key: STATUS, value: status },
       { key: DUE, value: new Date(state.dueAt) },
@@ -153,7 +175,7 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
     {
       validator: (raw) => {
         if (!isOpen()) throw new Error(`hồ sơ không còn nhận báo cáo (assignment is ${state.status})`);
-        submitArgsSchema.parse(raw);
+        checkIndicators(input.indicators, submitArgsSchema.parse(raw).indicators);
       },
     },
   );
@@ -200,25 +222,184 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
     },
   );
 
+  function applyExtension(newDueAt: string, reason: string): void {
+    const previousDueAt = state.dueAt;
+    const to = toLocalIso(Date.parse(newDueAt), input.timeZone);
+    state.extensions.push({ from: previousDueAt, to, reason, at: nowIso() });
+    state.dueAt = to;
+    // An overdue or escalated assignment is back in time once the due moves.
+    setStatus(state.status === 'returned' ? 'returned' : 'requested');
+    notify('extended', `r${state.round}/extended-${state.extensions.length}`, { previousDueAt, comment: reason });
+    rearm();
+  }
+
+  setHandler(rescheduleSignal, ({ dueAt, reason }) => {
+    // Closed or unchanged assignments ignore a moved program deadline.
+    if (!isOpen() && state.status !== 'submitted') return;
+    if (Date.parse(dueAt) === Date.parse(state.dueAt)) return;
+    applyExtension(dueAt, reason);
+  });
+
+  function summary(): AssignmentSummary {
+    const last = state.submissions.at(-1);
+    const decided = state.requests.filter((r) => r.status === 'granted').at(-1);
+    return {
+      assignmentId: workflowId,
+      unitId: input.unit.id,
+      status: state.status,
+      dueAt: state.dueAt,
+      round: state.round,
+      ...(last ? { receiptNumber: last.receiptNumber, submittedAt: last.receivedAt } : {}),
+      late: last?.late ?? false,
+      indicators: last?.indicators ?? {},
+      ...(state.status === 'exempted' && decided ? { note: decided.comment ?? decided.reason } : {}),
+    };
+  }
+
+  async function tellParent(): Promise<void> {
+    if (!parent || !parentOutdated) return;
+    parentOutdated = false;
+    try {
+      await getExternalWorkflowHandle(parent.workflowId, parent.runId).signal(assignmentChangedSignal, summary());
+    } catch (err) {
+      // A parent that has already closed no longer needs to know.
+      log.warn('parent not told of assignment change', { error: String(err) });
+    }
+  }
+
+  function checkFutureDue(iso: string): void {
+    if (Date.parse(iso) <= Date.now()) throw new Error('hạn mới phải ở tương lai (newDueAt must be in the future)');
+  }
+
   setHandler(
     extendUpdate,
     (raw) => {
       const args = extendArgsSchema.parse(raw);
-      const previousDueAt = state.dueAt;
-      const to = toLocalIso(Date.parse(args.newDueAt), input.timeZone);
-      state.extensions.push({ from: previousDueAt, to, reason: args.reason, at: nowIso() });
-      state.dueAt = to;
-      // An overdue or escalated assignment is back in time once the due moves.
-      setStatus(state.status === 'returned' ? 'returned' : 'requested');
-      notify('extended', `r${state.round}/extended-${state.extensions.length}`, { previousDueAt, comment: args.reason });
-      rearm();
+      applyExtension(args.newDueAt, args.reason);
       return { dueAt: state.dueAt };
     },
     {
       validator: (raw) => {
         if (!isOpen()) throw new Error(`không thể gia hạn hồ sơ đang ở trạng thái ${state.status} (cannot extend)`);
-        const args = extendArgsSchema.parse(raw);
-        if (Date.parse(args.newDueAt) <= Date.now()) throw new Error('hạn mới phải ở tương lai (newDueAt must be in the future)');
+        checkFutureDue(extendArgsSchema.parse(raw).newDueAt);
+      },
+    },
+  );
+
+  function addRequest(kind: UnitRequestRecord['kind'], reason: string, requestedBy: string | undefined, proposedDueAt?: string): UnitRequestRecord {
+    const record: UnitRequestRecord = {
+      id: state.requests.length + 1,
+      kind,
+      reason,
+      ...(proposedDueAt !== undefined ? { proposedDueAt: toLocalIso(Date.parse(proposedDueAt), input.timeZone) } : {}),
+      ...(requestedBy !== undefined ? { requestedBy } : {}),
+      requestedAt: nowIso(),
+      status: 'pending',
+    };
+    state.requests.push(record);
+    notify(kind === 'extension' ? 'extension-requested' : 'exemption-requested', `${kind}-request-${record.id}`, {
+      comment: reason,
+      ...(record.proposedDueAt !== undefined ? { requestedDueAt: record.proposedDueAt } : {}),
+    });
+    changes++;
+    return record;
+  }
+
+  function checkNoPending(kind: UnitRequestRecord['kind']): void {
+    if (state.requests.some((r) => r.kind === kind && r.status === 'pending')) {
+      throw new Error('đơn vị đã có một đề nghị đang chờ xử lý (a request is already pending)');
+    }
+  }
+
+  setHandler(
+    requestExtensionUpdate,
+    (raw) => {
+      const args = requestExtensionArgsSchema.parse(raw);
+      return addRequest('extension', args.reason, args.requestedBy, args.proposedDueAt);
+    },
+    {
+      validator: (raw) => {
+        if (!isOpen()) throw new Error(`không thể xin gia hạn khi hồ sơ ở trạng thái ${state.status} (cannot request an extension)`);
+        checkNoPending('extension');
+        const args = requestExtensionArgsSchema.parse(raw);
+        if (args.proposedDueAt !== undefined && Date.parse(args.proposedDueAt) <= Math.max(Date.now(), Date.parse(state.dueAt))) {
+          throw new Error('hạn đề nghị phải sau hạn hiện tại (proposedDueAt must be after the current due)');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    requestExemptionUpdate,
+    (raw) => {
+      const args = requestExemptionArgsSchema.parse(raw);
+      return addRequest('exemption', args.reason, args.requestedBy);
+    },
+    {
+      validator: (raw) => {
+        if (state.status === 'accepted' || state.status === 'exempted') throw new Error(`hồ sơ đã kết thúc (assignment is ${state.status})`);
+        checkNoPending('exemption');
+        requestExemptionArgsSchema.parse(raw);
+      },
+    },
+  );
+
+  function exemptNow(comment: string | undefined, step: string): void {
+    setStatus('exempted');
+    notify('exempted', step, { ...(comment !== undefined ? { comment } : {}) });
+    changes++;
+  }
+
+  setHandler(
+    decideRequestUpdate,
+    (raw) => {
+      const args = decideRequestArgsSchema.parse(raw);
+      const request = state.requests.find((r) => r.id === args.requestId)!;
+      Object.assign(request, {
+        status: args.grant ? 'granted' : 'refused',
+        decidedAt: nowIso(),
+        ...(args.decidedBy !== undefined ? { decidedBy: args.decidedBy } : {}),
+        ...(args.comment !== undefined ? { comment: args.comment } : {}),
+      });
+      const comment = args.comment ?? request.reason;
+      if (request.kind === 'extension') {
+        if (args.grant) applyExtension((args.newDueAt ?? request.proposedDueAt)!, comment);
+        else notify('extension-refused', `extension-request-${request.id}/refused`, { ...(args.comment !== undefined ? { comment: args.comment } : {}) });
+      } else if (args.grant) {
+        exemptNow(comment, `exemption-request-${request.id}/granted`);
+      } else {
+        notify('exemption-refused', `exemption-request-${request.id}/refused`, { ...(args.comment !== undefined ? { comment: args.comment } : {}) });
+      }
+      changes++;
+      return request;
+    },
+    {
+      validator: (raw) => {
+        const args = decideRequestArgsSchema.parse(raw);
+        const request = state.requests.find((r) => r.id === args.requestId);
+        if (!request) throw new Error(`không có đề nghị số ${args.requestId} (unknown request)`);
+        if (request.status !== 'pending') throw new Error(`đề nghị số ${args.requestId} đã được xử lý (already decided)`);
+        if (request.kind === 'extension' && args.grant) {
+          if (state.status === 'accepted' || state.status === 'exempted') throw new Error(`hồ sơ đã kết thúc (assignment is ${state.status})`);
+          const due = args.newDueAt ?? request.proposedDueAt;
+          if (due === undefined) throw new Error('cần hạn mới khi đồng ý gia hạn (newDueAt is required)');
+          checkFutureDue(due);
+        }
+      },
+    },
+  );
+
+  setHandler(
+    exemptUpdate,
+    (raw) => {
+      const args = exemptArgsSchema.parse(raw);
+      exemptNow(args.reason, 'exempted');
+      return { status: state.status };
+    },
+    {
+      validator: (raw) => {
+        if (state.status === 'accepted' || state.status === 'exempted') throw new Error(`hồ sơ đã kết thúc (assignment is ${state.status})`);
+        exemptArgsSchema.parse(raw);
       },
     },
   );
@@ -240,8 +421,10 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
 
   function fire(step: ScheduledStep): void {
     handled.add(step.key);
-    if (step.kind === 'reminder' && step.at < armedAt) {
-      state.notices.push({ key: `${workflowId}/${step.key}`, kind: 'reminder', to: input.unit.emails, scheduledFor: toLocalIso(step.at, input.timeZone), skipped: 'past' });
+    // A reminder or escalation whose time had passed before the due was set (a program
+    // applied mid-year, an extension) would be news from the past: recorded, not sent.
+    if (step.kind !== 'due' && step.at < armedAt) {
+      state.notices.push({ key: `${workflowId}/${step.key}`, kind: step.kind, to: [], scheduledFor: toLocalIso(step.at, input.timeZone), skipped: 'past' });
       return;
     }
     if (step.kind === 'due') {
@@ -265,24 +448,36 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
     }
   }
 
-  for (;;) {
-    await drainOutbox();
-    if (state.status === 'accepted' || state.status === 'exempted') break;
-    const step = nextStep();
-    if (step) state.nextStep = { key: step.key, kind: step.kind, at: toLocalIso(step.at, input.timeZone) };
-    else delete state.nextStep;
-    if (step && step.at <= Date.now()) {
-      fire(step);
-      continue;
+  try {
+    for (;;) {
+      await drainOutbox();
+      await tellParent();
+      if (state.status === 'accepted' || state.status === 'exempted') break;
+      const step = nextStep();
+      if (step) state.nextStep = { key: step.key, kind: step.kind, at: toLocalIso(step.at, input.timeZone) };
+      else delete state.nextStep;
+      if (step && step.at <= Date.now()) {
+        fire(step);
+        continue;
+      }
+      const seen = changes;
+      const changed = () => changes !== seen || outbox.length > 0 || parentOutdated;
+      if (!step) {
+        await condition(changed);
+      } else if (!(await condition(changed, step.at - Date.now()))) {
+        fire(step);
+      }
     }
-    const seen = changes;
-    const changed = () => changes !== seen || outbox.length > 0;
-    if (!step) {
-      await condition(changed);
-    } else if (!(await condition(changed, step.at - Date.now()))) {
-      fire(step);
+  } catch (err) {
+    // Cancelled because the program no longer asks this unit: tell the unit, then stop.
+    if (isCancellation(err)) {
+      outbox.length = 0;
+      notify('cancelled', 'cancelled');
+      await CancellationScope.nonCancellable(drainOutbox);
     }
+    throw err;
   }
+  await tellParent();
   log.info('assignment closed', { status: state.status, rounds: state.round });
   return state;
 }

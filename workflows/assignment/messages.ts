@@ -1,7 +1,7 @@
 // The contract of assignmentWorkflow: its input, its state, and the updates and query
 // that clients (CLI, web, tests) send it. Zod schemas here are shared by the update
 // validators inside the workflow and by the client that builds the arguments.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 
 export const MAX_SUBMISSION_CHARS = 20_000;
@@ -27,6 +27,17 @@ export type EscalationStep = z.infer<typeof escalationStepSchema>;
 const personSchema = z.object({ name: z.string().min(1), email, title: z.string().optional() });
 export type Person = z.infer<typeof personSchema>;
 
+export const indicatorFieldSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  type: z.enum(['number', 'text', 'choice']),
+  choices: z.array(z.string()).optional(),
+  required: z.boolean().default(false),
+  /** Unit of measure shown next to a number ("người", "%"). */
+  unit: z.string().optional(),
+});
+export type IndicatorField = z.output<typeof indicatorFieldSchema>;
+
 export const assignmentInputSchema = z.object({
   programId: z.string().min(1),
   programTitle: z.string().min(1),
@@ -46,6 +57,8 @@ export const assignmentInputSchema = z.object({
   locale: z.enum(['vi', 'en']).default('vi'),
   reminders: z.array(offsetSchema).default([]),
   escalations: z.array(escalationStepSchema).default([]),
+  /** Indicator fields the unit fills in with its report (the program's figures). */
+  indicators: z.array(indicatorFieldSchema).default([]),
   /** Working days a unit gets to resubmit after a return when the office sets no date. */
   resubmitWorkingDays: z.number().int().min(1).max(60).default(5),
   calendar: z
@@ -146,6 +159,49 @@ export interface NoticeRecord {
   skipped?: 'past';
 }
 
+export const requestExtensionArgsSchema = z.object({
+  reason: z.string().trim().min(1, 'cần ghi rõ lý do (a reason is required)').max(MAX_COMMENT_CHARS),
+  proposedDueAt: isoInstant.optional(),
+  requestedBy: z.string().max(200).optional(),
+});
+export type RequestExtensionArgs = z.input<typeof requestExtensionArgsSchema>;
+
+export const requestExemptionArgsSchema = z.object({
+  reason: z.string().trim().min(1, 'cần ghi rõ lý do (a reason is required)').max(MAX_COMMENT_CHARS),
+  requestedBy: z.string().max(200).optional(),
+});
+export type RequestExemptionArgs = z.input<typeof requestExemptionArgsSchema>;
+
+export const decideRequestArgsSchema = z.object({
+  requestId: z.number().int().min(1),
+  grant: z.boolean(),
+  /** For a granted extension: the new due (defaults to the unit's proposal). */
+  newDueAt: isoInstant.optional(),
+  comment: z.string().max(MAX_COMMENT_CHARS).optional(),
+  decidedBy: z.string().max(200).optional(),
+});
+export type DecideRequestArgs = z.input<typeof decideRequestArgsSchema>;
+
+/** The office exempts a unit on its own initiative (e.g. a merged commune). */
+export const exemptArgsSchema = z.object({
+  reason: z.string().trim().min(1, 'cần ghi rõ lý do miễn (a reason is required)').max(MAX_COMMENT_CHARS),
+  decidedBy: z.string().max(200).optional(),
+});
+export type ExemptArgs = z.input<typeof exemptArgsSchema>;
+
+export interface UnitRequestRecord {
+  id: number;
+  kind: 'extension' | 'exemption';
+  reason: string;
+  proposedDueAt?: string;
+  requestedBy?: string;
+  requestedAt: string;
+  status: 'pending' | 'granted' | 'refused';
+  decidedAt?: string;
+  decidedBy?: string;
+  comment?: string;
+}
+
 export interface AssignmentState {
   workflowId: string;
   programId: string;
@@ -160,6 +216,8 @@ export interface AssignmentState {
   submissions: SubmissionRecord[];
   reviews: ReviewRecord[];
   extensions: ExtensionRecord[];
+  requests: UnitRequestRecord[];
+  indicators: IndicatorField[];
   notices: NoticeRecord[];
   nextStep?: { key: string; kind: string; at: string };
 }
@@ -167,4 +225,29 @@ export interface AssignmentState {
 export const submitUpdate = defineUpdate<Receipt, [SubmitArgs]>('submit');
 export const reviewUpdate = defineUpdate<{ status: AssignmentStatus; dueAt: string }, [ReviewArgs]>('review');
 export const extendUpdate = defineUpdate<{ dueAt: string }, [ExtendArgs]>('extend');
+export const requestExtensionUpdate = defineUpdate<UnitRequestRecord, [RequestExtensionArgs]>('requestExtension');
+export const requestExemptionUpdate = defineUpdate<UnitRequestRecord, [RequestExemptionArgs]>('requestExemption');
+export const decideRequestUpdate = defineUpdate<UnitRequestRecord, [DecideRequestArgs]>('decideRequest');
+export const exemptUpdate = defineUpdate<{ status: AssignmentStatus }, [ExemptArgs]>('exempt');
 export const statusQuery = defineQuery<AssignmentState>('status');
+
+/** What a parent (a report cycle, a campaign, an inspection) needs to know of one assignment. */
+export interface AssignmentSummary {
+  assignmentId: string;
+  unitId: string;
+  status: AssignmentStatus;
+  dueAt: string;
+  round: number;
+  receiptNumber?: string;
+  submittedAt?: string;
+  /** The latest submission came after the due in force at the time. */
+  late: boolean;
+  indicators: Record<string, number | string>;
+  note?: string;
+}
+
+/** Sent by an assignment to its parent workflow whenever its summary changes. */
+export const assignmentChangedSignal = defineSignal<[AssignmentSummary]>('assignmentChanged');
+
+/** The program moved the due (a re-applied program file): re-arm without a unit request. */
+export const rescheduleSignal = defineSignal<[{ dueAt: string; reason: string }]>('reschedule');

@@ -22,6 +22,8 @@ export function recipientsFor(kind: NoticeKind, input: CheckedAssignmentInput, a
   const office = input.office.emails;
   switch (kind) {
     case 'submitted':
+    case 'extension-requested':
+    case 'exemption-requested':
       return { to: office, cc: [] };
     case 'escalation':
       if (audience === 'unit-head' && input.unit.head) {
@@ -35,6 +37,10 @@ export function recipientsFor(kind: NoticeKind, input: CheckedAssignmentInput, a
     case 'extended':
     case 'returned':
     case 'accepted':
+    case 'exempted':
+    case 'extension-refused':
+    case 'exemption-refused':
+    case 'cancelled':
       return { to: unit, cc: office };
     default:
       return { to: unit, cc: [] };

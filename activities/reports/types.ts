@@ -1,0 +1,84 @@
+// The contract between the report-cycle workflow and the report activities. Workflows
+// import these as types only; the shapes are plain JSON so they travel through history.
+import type { StoredFile } from '../../storage/file-store';
+import type { NoticeData } from '../notify/templates';
+import type { z } from 'zod';
+import type { indicatorFieldSchema } from '../../workflows/assignment/messages';
+
+/**
+ * An indicator field as the program (or an assignment's input) declares it: `required` may
+ * be left out, and only id, label, type and unit matter to a consolidation.
+ */
+export type ReportIndicator = z.input<typeof indicatorFieldSchema>;
+
+export type RowStatus = 'on-time' | 'late' | 'missing' | 'exempt' | 'returned';
+
+export interface ConsolidationRow {
+  unitId: string;
+  unitName: string;
+  status: RowStatus;
+  /** Reviewed and accepted by the office. */
+  accepted: boolean;
+  /** Latest receipt. */
+  receiptNumber?: string;
+  /** ISO, latest submission. */
+  submittedAt?: string;
+  /** ISO, the unit's (possibly extended) due. */
+  dueAt: string;
+  /** Submissions made. */
+  rounds: number;
+  indicators: Record<string, number | string>;
+  /** E.g. exemption reason, office comment. */
+  note?: string;
+}
+
+export interface ConsolidationInput {
+  /** Occurrence id, e.g. "vstbpn-trieu-son-2026/bao-cao-6-thang/2026-H1" (+ "/addendum-2" for addenda). */
+  key: string;
+  programTitle: string;
+  officeName: string;
+  itemTitle: string;
+  periodLabel: string;
+  timeZone: string;
+  locale: 'vi' | 'en';
+  indicators: ReportIndicator[];
+  rows: ConsolidationRow[];
+  /** Workflow time (ISO); used for the document date, never the wall clock. */
+  generatedAt: string;
+  /** An addendum lists late submissions after consolidation. */
+  addendum?: { of: string; number: number };
+}
+
+export interface Counts {
+  total: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  exempt: number;
+  returned: number;
+}
+
+export interface ConsolidationResult {
+  xlsx: StoredFile;
+  html: StoredFile;
+  docx?: StoredFile;
+  counts: Counts;
+  /** Per number indicator, summed over rows that have it. */
+  sums: Record<string, number>;
+}
+
+export interface ForwardInput {
+  /** Stable notice key → Message-ID. */
+  key: string;
+  to: { name: string; email: string }[];
+  cc: string[];
+  /** Kind 'forwarded' (the cover letter). */
+  notice: NoticeData;
+  /** Read from the file store and attached. */
+  attachments: StoredFile[];
+}
+
+export interface ForwardedReport {
+  messageId: string;
+  sentAt: string;
+}

@@ -1,0 +1,25 @@
+// Applying a program file: validated and hashed on the client, sent to the program's
+// workflow (started on first use), which compiles the plan and reconfigures itself.
+import { createHash } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { Program } from '../program/types';
+import { programWorkflow } from '../workflows';
+import { applyUpdate, type ApplyResult } from '../workflows/program/messages';
+
+export const programWorkflowId = (programId: string) => `program/${programId}`;
+
+/** Stable across formatting and comments: what counts is the program, not the file's bytes. */
+export function programHash(program: Program): string {
+  return createHash('sha256').update(JSON.stringify(program)).digest('hex').slice(0, 16);
+}
+
+export async function applyProgram(client: Client, taskQueue: string, program: Program, fileName?: string): Promise<ApplyResult> {
+  const workflowId = programWorkflowId(program.program.id);
+  const handle = await client.workflow.start(programWorkflow, {
+    taskQueue,
+    workflowId,
+    args: [{ programId: program.program.id }],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+  return handle.executeUpdate(applyUpdate, { args: [{ program, hash: programHash(program), ...(fileName ? { fileName } : {}) }] });
+}

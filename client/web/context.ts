@@ -1,0 +1,75 @@
+// Everything the routes share, built once per server: the Temporal-backed readers, the
+// file store, the secret-backed session and CSRF helpers, and the upload rules.
+import type { Client } from '@temporalio/client';
+import { join } from 'node:path';
+import type { Account } from '../../auth/accounts';
+import { LoginLimiter } from '../../auth/rate-limit';
+import { Sessions } from '../../auth/sessions';
+import type { Env } from '../../config/env';
+import { FileStore } from '../../storage/file-store';
+import { Assignments } from './data/assignments';
+import { Dashboard } from './data/dashboard';
+import { ProgramIndex } from './data/program-index';
+import { Visibility } from './data/visibility';
+import type { SafeHtml } from './html';
+import type { Locale } from './i18n';
+import type { UploadRules } from './views/unit-page';
+
+/**
+ * A section of the program dashboard contributed by a program-level workflow (the chair's
+ * approval of consolidated reports, an Action Month's progress). None exist yet: the
+ * dashboard shows where they will appear instead of inventing their content.
+ */
+export interface ProgramPanel {
+  id: string;
+  render(programId: string, locale: Locale): Promise<SafeHtml | undefined>;
+}
+
+export interface WebOptions {
+  secret: Buffer;
+  accounts: Account[];
+  panels?: ProgramPanel[];
+  /** Where attachments are stored; default DATA_DIR/files. */
+  store?: FileStore;
+}
+
+export interface WebContext {
+  client: Client;
+  env: Env;
+  secret: Buffer;
+  sessions: Sessions;
+  limiter: LoginLimiter;
+  store: FileStore;
+  visibility: Visibility;
+  index: ProgramIndex;
+  dashboard: Dashboard;
+  assignments: Assignments;
+  rules: UploadRules;
+  panels: ProgramPanel[];
+  /** Cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean;
+}
+
+export function createContext(client: Client, env: Env, options: WebOptions): WebContext {
+  const visibility = new Visibility(client, env.TEMPORAL_NAMESPACE);
+  const index = new ProgramIndex(visibility);
+  return {
+    client,
+    env,
+    secret: options.secret,
+    sessions: new Sessions(options.secret, options.accounts, env.DONDOC_SESSION_HOURS * 3_600_000),
+    limiter: new LoginLimiter(),
+    store: options.store ?? new FileStore(join(env.DATA_DIR, 'files')),
+    visibility,
+    index,
+    dashboard: new Dashboard(visibility, index),
+    assignments: new Assignments(client),
+    rules: {
+      maxFiles: env.DONDOC_UPLOAD_MAX_FILES,
+      maxMb: env.DONDOC_UPLOAD_MAX_MB,
+      extensions: env.DONDOC_UPLOAD_TYPES.toLowerCase().split(','),
+    },
+    panels: options.panels ?? [],
+    secureCookies: new URL(env.PUBLIC_URL).protocol === 'https:',
+  };
+}

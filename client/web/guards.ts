@@ -1,0 +1,40 @@
+// Access checks for office routes: a session (else the sign-in page, or 401 for the API),
+// the right role, and a CSRF token bound to the session on every state-changing request.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../../auth/accounts';
+import { verifyCsrf } from '../../auth/csrf';
+import type { Session } from '../../auth/sessions';
+import type { WebContext } from './context';
+import { apiError } from './api/errors';
+import { frameOf, sendPage } from './request-state';
+import { errorPage } from './views/error-page';
+
+const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+
+/** Sends the refusal and returns undefined when the request may not go on. */
+export function requireSession(req: FastifyRequest, reply: FastifyReply, ctx: WebContext, roles?: Role[]): Session | undefined {
+  const session = req.dondoc.session;
+  if (!session) {
+    if (isApi(req)) void apiError(reply, 401, 'unauthenticated', 'cần đăng nhập (sign in first)');
+    else void reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    return undefined;
+  }
+  if (roles && !roles.includes(session.role)) {
+    const { t } = req.dondoc;
+    if (isApi(req)) void apiError(reply, 403, 'forbidden', t.errors.forbiddenBody);
+    else void sendPage(reply, 403, errorPage(frameOf(req, ctx), t.errors.forbidden, t.errors.forbiddenBody));
+    return undefined;
+  }
+  return session;
+}
+
+/** Forms send `_csrf`; API clients send the `x-csrf-token` header (from POST /api/session). */
+export function checkSessionCsrf(req: FastifyRequest, reply: FastifyReply, ctx: WebContext, session: Session): boolean {
+  const body = req.body as Record<string, unknown> | undefined;
+  const token = req.headers['x-csrf-token'] ?? body?._csrf;
+  if (verifyCsrf(ctx.secret, 'session', session.id, token)) return true;
+  const { t } = req.dondoc;
+  if (isApi(req)) void apiError(reply, 403, 'csrf', t.errors.csrfBody);
+  else void sendPage(reply, 403, errorPage(frameOf(req, ctx), t.errors.csrf, t.errors.csrfBody));
+  return false;
+}

@@ -1,0 +1,60 @@
+// Reporting windows of Nghị định 09/2019/NĐ-CP art. 12, and the small helpers around them.
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { syntheticProgram } from '../../bench/plan';
+import { parseProgram } from '../../program/parse';
+import { compilePlan } from '../../program/plan';
+import { periodWindows } from '../../program/periods';
+import { closest, levenshtein } from '../../program/suggest';
+
+describe('Nghị định 09 reporting windows', () => {
+  it('monthly: 15th of the previous month to the 14th', () => {
+    const m = periodWindows('monthly', 2026);
+    expect(m).toHaveLength(12);
+    expect(m[0]).toMatchObject({ key: '2026-M01', start: '2025-12-15', end: '2026-01-14' });
+    expect(m[2]).toMatchObject({ key: '2026-M03', start: '2026-02-15', end: '2026-03-14' });
+    expect(m[11]).toMatchObject({ key: '2026-M12', start: '2026-11-15', end: '2026-12-14' });
+  });
+
+  it('quarterly: 15th of the month before the quarter to the 14th of its last month', () => {
+    expect(periodWindows('quarterly', 2026).map((w) => [w.key, w.start, w.end, w.label.vi])).toEqual([
+      ['2026-Q1', '2025-12-15', '2026-03-14', 'quý I/2026'],
+      ['2026-Q2', '2026-03-15', '2026-06-14', 'quý II/2026'],
+      ['2026-Q3', '2026-06-15', '2026-09-14', 'quý III/2026'],
+      ['2026-Q4', '2026-09-15', '2026-12-14', 'quý IV/2026'],
+    ]);
+  });
+
+  it('6-month, 9-month and annual all open on 15/12 of the year before', () => {
+    expect(periodWindows('six-month', 2021)).toMatchObject([{ key: '2021-H1', start: '2020-12-15', end: '2021-06-14' }]);
+    expect(periodWindows('nine-month', 2021)).toMatchObject([{ key: '2021-9M', start: '2020-12-15', end: '2021-09-14' }]);
+    expect(periodWindows('annual', 2021)).toMatchObject([{ key: '2021', start: '2020-12-15', end: '2021-12-14' }]);
+  });
+});
+
+describe('did you mean', () => {
+  it('measures edit distance', () => {
+    expect(levenshtein('asignees', 'assignees')).toBe(1);
+    expect(levenshtein('', 'abc')).toBe(3);
+    expect(levenshtein('kitten', 'sitting')).toBe(3);
+  });
+
+  it('suggests only what reads as a typo', () => {
+    expect(closest('asignees', ['assignees', 'title', 'kind'])).toBe('assignees');
+    expect(closest('Kind', ['kind', 'title'])).toBe('kind');
+    expect(closest('zzzz', ['assignees', 'title'])).toBeUndefined();
+  });
+});
+
+describe('a generated national-style program', () => {
+  it('validates from YAML text and compiles with every unit assigned', () => {
+    const text = stringify(syntheticProgram(200));
+    const result = parseProgram({ text, fileName: 'synthetic.yaml' });
+    if (!result.ok) throw new Error(result.errors.map((e) => `${e.line}:${e.col}: ${e.path}: ${e.message}`).join('\n'));
+    const plan = compilePlan(result.program);
+    const monthly = plan.occurrences.filter((o) => o.itemId === 'bao-cao-thang');
+    expect(monthly).toHaveLength(12);
+    for (const o of monthly) expect(o.assignmentIds).toHaveLength(200);
+    expect(plan.events.length).toBeGreaterThan(plan.assignments.length * 5);
+  });
+});

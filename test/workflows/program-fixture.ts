@@ -1,0 +1,70 @@
+// Loads the test programs and builds the time-skipping environment every program test
+// needs: a test server, a worker with real activities, a real SMTP sink and a file store.
+import { resolve } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { ActivityDeps } from '../../activities';
+import type { MailSink, SunkMessage } from '../../dev/mail-sink/sink';
+import { loadProgram } from '../../program/load';
+import type { Program } from '../../program/types';
+import { createDondocWorker } from '../../worker/create-worker';
+import { startTestMail } from '../support/mail';
+import { createTimeSkippingEnv, uniqueQueue, workflowBundle } from '../support/temporal';
+
+export function loadTestProgram(name: string): Program {
+  const loaded = loadProgram(resolve(__dirname, '..', 'fixtures', 'programs', name));
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
+  return loaded.program;
+}
+
+export interface ProgramTestEnv {
+  env: TestWorkflowEnvironment;
+  sink: MailSink;
+  deps: ActivityDeps;
+  taskQueue: string;
+  worker: Worker;
+  running: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startProgramTestEnv(name: string): Promise<ProgramTestEnv> {
+  const { sink, deps } = await startTestMail();
+  const env = await createTimeSkippingEnv();
+  const taskQueue = uniqueQueue(name);
+  const worker = await createDondocWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, deps, workflowBundle: await workflowBundle() });
+  const running = worker.run();
+  return {
+    env,
+    sink,
+    deps,
+    taskQueue,
+    worker,
+    running,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await sink.close();
+    },
+  };
+}
+
+/** The step part of a notice key (`request`, `r1/reminder-1`, …) for messages of one workflow. */
+export function stepsOf(sink: MailSink, workflowId: string): string[] {
+  return sink
+    .messages()
+    .filter((m: SunkMessage) => m.headers['x-dondoc-key']?.startsWith(`${workflowId}/`))
+    .map((m) => m.headers['x-dondoc-key']!.slice(workflowId.length + 1));
+}
+
+/** Polls a query until `ready` holds (real time; the test server's clock does not move). */
+export async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (ready(last)) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 2000)}`);
+}

@@ -1,0 +1,31 @@
+// What an occurrence workflow (report cycle, task, campaign, inspection) is started with:
+// everything it needs from the program, already resolved, so it never recompiles the plan.
+import type { AssignmentInput, Person } from '../assignment/messages';
+
+export interface OccurrenceInput {
+  occurrenceId: string;
+  programId: string;
+  programTitle: string;
+  itemId: string;
+  itemTitle: string;
+  kind: 'report' | 'task' | 'campaign' | 'inspection';
+  periodKey: string;
+  periodLabel: string;
+  timeZone: string;
+  locale: 'vi' | 'en';
+  office: { id: string; name: string; emails: string[] };
+  chair: Person;
+  /** Assignment workflow id → its input; ids are `<occurrenceId>/<unitId>[/<part>]`. */
+  assignments: { id: string; input: AssignmentInput }[];
+  window?: { start: string; end: string };
+  /** Consolidation of the units' reports; absent for items that have none. */
+  consolidation?: {
+    dueAt: string;
+    approver: 'chair' | 'office';
+    upward: { id: string; name: string; email: string }[];
+  };
+  /** Campaign milestones (ISO instants). */
+  campaign?: { launchAt?: string; checkInAt?: string; endAt?: string; start: string; end: string };
+  /** Inspection visits: one per inspected unit. */
+  visits?: { unitId: string; noticeAt?: string; visitAt: string; findingsDueAt?: string }[];
+}

@@ -1,0 +1,344 @@
+// reportCycleWorkflow: one occurrence of a report or task item (e.g. "6-month report
+// 2026"). It asks every assignee through an assignmentWorkflow child, follows them through
+// their status signals, consolidates at the deadline (or as soon as everyone is settled),
+// has the consolidation approved, forwards it upward with the file attached, and records
+// later submissions in addenda.
+import {
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  workflowInfo,
+  allHandlersFinished,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+} from '@temporalio/workflow';
+import type { createActivities } from '../../activities';
+import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
+import { assignmentWorkflow } from '../assignment/assignment';
+import { assignmentChangedSignal, rescheduleSignal, type AssignmentInput, type IndicatorField } from '../assignment/messages';
+import type { NoticeRequest } from '../assignment/notices';
+import { toLocalIso } from '../assignment/schedule';
+import type { OccurrenceInput } from '../occurrence/input';
+import { ITEM, PERIOD, PROGRAM, STATUS } from '../search-attributes';
+import {
+  approveArgsSchema,
+  approveUpdate,
+  consolidateUpdate,
+  reconfigureSignal,
+  reportCycleStatusQuery,
+  type CycleRow,
+  type ReportCycleState,
+} from './messages';
+import { consolidationRow, isSettled, rowStatus } from './rows';
+
+const { sendNotice } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
+});
+const { consolidateReport, forwardReport } = proxyActivities<ReturnType<typeof createActivities>>({
+  // Large programs make large workbooks; attachments make large messages.
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
+});
+
+export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<ReportCycleState> {
+  let input = initial;
+  const { workflowId } = workflowInfo();
+  const inputs = new Map<string, AssignmentInput>();
+  const scopes = new Map<string, CancellationScope>();
+  const state: ReportCycleState = {
+    occurrenceId: input.occurrenceId,
+    itemTitle: input.itemTitle,
+    periodLabel: input.periodLabel,
+    phase: 'collecting',
+    rows: [],
+    consolidations: [],
+    approvals: [],
+    addenda: [],
+  };
+  let consolidateRequested = false;
+  let decision: { decision: 'approve' | 'return'; comment?: string } | undefined;
+  let lateAfterConsolidation = new Set<string>();
+
+  const nowIso = () => toLocalIso(Date.now(), input.timeZone);
+  const row = (id: string) => state.rows.find((r) => r.assignmentId === id);
+
+  function setPhase(phase: ReportCycleState['phase']): void {
+    state.phase = phase;
+    upsertSearchAttributes([{ key: STATUS, value: phase }]);
+  }
+
+  async function notice(kind: NoticeKind, step: string, to: string[], cc: string[], extra: Partial<NoticeData> = {}): Promise<void> {
+    const request: NoticeRequest = {
+      key: `${workflowId}/${step}`,
+      to,
+      cc,
+      data: {
+        kind,
+        locale: input.locale,
+        programTitle: input.programTitle,
+        officeName: input.office.name,
+        itemTitle: input.itemTitle,
+        period: input.periodLabel,
+        unitName: input.office.name,
+        dueAt: input.consolidation?.dueAt ?? nowIso(),
+        timeZone: input.timeZone,
+        ...extra,
+      },
+    };
+    await sendNotice(request);
+  }
+
+  function startAssignment(id: string, assignment: AssignmentInput): void {
+    inputs.set(id, assignment);
+    const existing = row(id);
+    const fresh: CycleRow = {
+      assignmentId: id,
+      unitId: assignment.unit.id,
+      unitName: assignment.unit.name,
+      status: 'requested',
+      dueAt: assignment.dueAt,
+      round: 1,
+      late: false,
+      indicators: {},
+      closed: false,
+    };
+    if (existing) Object.assign(existing, fresh, { removed: false });
+    else state.rows.push(fresh);
+    const scope = new CancellationScope();
+    scopes.set(id, scope);
+    const done = scope.run(async () => {
+      const child = await startChild(assignmentWorkflow, { workflowId: id, args: [assignment], parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL });
+      return child.result();
+    });
+    void done.then(
+      (final) => {
+        const r = row(id);
+        if (r) Object.assign(r, { closed: true, status: final.status });
+      },
+      (err: unknown) => {
+        const r = row(id);
+        if (r) Object.assign(r, { closed: true, ...(isCancellation(err) || scope.consideredCancelled ? { removed: true } : {}) });
+      },
+    );
+  }
+
+  setHandler(assignmentChangedSignal, (summary) => {
+    const r = row(summary.assignmentId);
+    if (!r) return;
+    const wasMissing = rowStatus(r) === 'missing';
+    Object.assign(r, {
+      status: summary.status,
+      dueAt: summary.dueAt,
+      round: summary.round,
+      late: summary.late,
+      indicators: summary.indicators,
+      ...(summary.receiptNumber ? { receiptNumber: summary.receiptNumber } : {}),
+      ...(summary.submittedAt ? { submittedAt: summary.submittedAt } : {}),
+      ...(summary.note ? { note: summary.note } : {}),
+    });
+    // A report that arrives after consolidation goes into an addendum.
+    if (state.consolidations.length > 0 && wasMissing && summary.receiptNumber) lateAfterConsolidation.add(r.assignmentId);
+  });
+
+  setHandler(reconfigureSignal, async (next) => {
+    const previous = new Map(inputs);
+    const wanted = new Map(next.assignments.map((a) => [a.id, a.input]));
+    input = next;
+    for (const r of state.rows) {
+      if (!wanted.has(r.assignmentId) && !r.closed) {
+        scopes.get(r.assignmentId)?.cancel();
+        r.removed = true;
+      }
+    }
+    for (const [id, assignment] of wanted) {
+      const before = previous.get(id);
+      if (!before || row(id)?.removed) {
+        startAssignment(id, assignment);
+      } else if (Date.parse(before.dueAt) !== Date.parse(assignment.dueAt)) {
+        inputs.set(id, assignment);
+        if (!row(id)?.closed) {
+          await getExternalWorkflowHandle(id).signal(rescheduleSignal, { dueAt: assignment.dueAt, reason: reasonMoved(next.locale) });
+        }
+      }
+    }
+  });
+
+  setHandler(reportCycleStatusQuery, () => state);
+
+  setHandler(
+    approveUpdate,
+    (raw) => {
+      const args = approveArgsSchema.parse(raw);
+      decision = { decision: args.decision, ...(args.comment ? { comment: args.comment } : {}) };
+      state.approvals.push({ at: nowIso(), decision: args.decision, ...(args.comment ? { comment: args.comment } : {}), ...(args.by ? { by: args.by } : {}) });
+      return { phase: state.phase };
+    },
+    {
+      validator: (raw) => {
+        if (state.phase !== 'awaiting-approval') throw new Error(`chưa có báo cáo tổng hợp chờ duyệt (nothing awaits approval; phase ${state.phase})`);
+        const args = approveArgsSchema.parse(raw);
+        if (args.decision === 'return' && !args.comment) throw new Error('cần ghi ý kiến khi trả lại (a comment is required)');
+      },
+    },
+  );
+
+  setHandler(
+    consolidateUpdate,
+    (_args) => {
+      consolidateRequested = true;
+      return { phase: state.phase };
+    },
+    {
+      validator: (_args) => {
+        if (!input.consolidation) throw new Error('nhiệm vụ này không có bước tổng hợp (this item has no consolidation)');
+        if (state.phase !== 'collecting' && state.phase !== 'returned-to-office') {
+          throw new Error(`không thể tổng hợp lúc này (phase ${state.phase})`);
+        }
+      },
+    },
+  );
+
+  upsertSearchAttributes([
+    { key: PROGRAM, value: input.programId },
+    { key: ITEM, value: input.itemId },
+    { key: PERIOD, value: input.periodKey },
+  ]);
+  setPhase('collecting');
+  for (const a of input.assignments) startAssignment(a.id, a.input);
+
+  const allSettled = () => state.rows.length > 0 && state.rows.every(isSettled);
+  const allClosed = () => state.rows.every((r) => r.closed);
+
+  if (input.consolidation) {
+    const due = Date.parse(input.consolidation.dueAt);
+    if (due > Date.now()) await condition(() => allSettled() || consolidateRequested, due - Date.now());
+    for (;;) {
+      consolidateRequested = false;
+      const record = await consolidate();
+      await announceConsolidation(record.version);
+      setPhase('awaiting-approval');
+      decision = undefined;
+      await condition(() => decision !== undefined);
+      if (decision!.decision === 'approve') break;
+      setPhase('returned-to-office');
+      await notice('approval-returned', `consolidation-${record.version}/returned`, input.office.emails, [], {
+        ...(decision!.comment ? { comment: decision!.comment } : {}),
+      });
+      await condition(() => consolidateRequested);
+    }
+    await forward();
+    // Reports that come in later are recorded in addenda until every unit is settled.
+    while (!allClosed()) {
+      await condition(() => lateAfterConsolidation.size > 0 || allClosed());
+      if (lateAfterConsolidation.size > 0) {
+        const late = lateAfterConsolidation;
+        lateAfterConsolidation = new Set();
+        await addendum([...late]);
+      }
+    }
+  } else {
+    await condition(allClosed);
+  }
+  setPhase('closed');
+  await condition(allHandlersFinished);
+  return state;
+
+  async function consolidate() {
+    const version = state.consolidations.length + 1;
+    const result = await consolidateReport({
+      key: `${input.occurrenceId}/tong-hop-${version}`,
+      programTitle: input.programTitle,
+      officeName: input.office.name,
+      itemTitle: input.itemTitle,
+      periodLabel: input.periodLabel,
+      timeZone: input.timeZone,
+      locale: input.locale,
+      indicators: indicatorsOf(input),
+      rows: state.rows.filter((r) => !r.removed).map(consolidationRow),
+      generatedAt: nowIso(),
+    });
+    const record = { version, at: nowIso(), xlsx: result.xlsx, html: result.html, counts: result.counts, sums: result.sums };
+    state.consolidations.push(record);
+    return record;
+  }
+
+  async function announceConsolidation(version: number): Promise<void> {
+    const record = state.consolidations[version - 1]!;
+    await notice('consolidated', `consolidation-${version}`, input.office.emails, [], { counts: record.counts });
+    if (input.consolidation!.approver === 'chair') {
+      await notice('approval-requested', `consolidation-${version}/approval`, [input.chair.email], input.office.emails, {
+        counts: record.counts,
+        recipientName: input.chair.name,
+      });
+    }
+  }
+
+  async function forward(): Promise<void> {
+    setPhase('forwarding');
+    const record = state.consolidations.at(-1)!;
+    const upward = input.consolidation!.upward;
+    if (upward.length > 0) {
+      const sent = await forwardReport({
+        key: `${workflowId}/forwarded`,
+        to: upward.map((u) => ({ name: u.name, email: u.email })),
+        cc: input.office.emails,
+        notice: {
+          kind: 'forwarded',
+          locale: input.locale,
+          programTitle: input.programTitle,
+          officeName: input.office.name,
+          itemTitle: input.itemTitle,
+          period: input.periodLabel,
+          unitName: input.office.name,
+          recipientName: upward.map((u) => u.name).join('; '),
+          dueAt: input.consolidation!.dueAt,
+          timeZone: input.timeZone,
+          counts: record.counts,
+          attachmentName: record.xlsx.name,
+        },
+        attachments: [record.xlsx],
+      });
+      state.forwarded = { at: nowIso(), to: upward.map((u) => u.email), messageId: sent.messageId };
+    }
+    setPhase('forwarded');
+  }
+
+  async function addendum(assignmentIds: string[]): Promise<void> {
+    const version = state.addenda.length + 1;
+    const rows = state.rows.filter((r) => assignmentIds.includes(r.assignmentId));
+    const result = await consolidateReport({
+      key: `${input.occurrenceId}/phu-luc-${version}`,
+      programTitle: input.programTitle,
+      officeName: input.office.name,
+      itemTitle: input.itemTitle,
+      periodLabel: input.periodLabel,
+      timeZone: input.timeZone,
+      locale: input.locale,
+      indicators: indicatorsOf(input),
+      rows: rows.map(consolidationRow),
+      generatedAt: nowIso(),
+      addendum: { of: state.consolidations.at(-1)!.xlsx.ref, number: version },
+    });
+    state.addenda.push({ version, at: nowIso(), units: rows.map((r) => r.unitName), xlsx: result.xlsx });
+    for (const r of rows) {
+      await notice('late-addendum', `addendum-${version}/${r.unitId}`, input.office.emails, [], {
+        unitName: r.unitName,
+        ...(r.receiptNumber ? { receiptNumber: r.receiptNumber } : {}),
+      });
+    }
+  }
+}
+
+/** The item's indicator fields, as every assignment of the occurrence carries them. */
+function indicatorsOf(input: OccurrenceInput): IndicatorField[] {
+  return (input.assignments[0]?.input.indicators ?? []).map((i) => ({ ...i, required: i.required ?? false }));
+}
+
+function reasonMoved(locale: 'vi' | 'en'): string {
+  return locale === 'en' ? 'The work program was amended.' : 'Chương trình công tác đã được điều chỉnh.';
+}
