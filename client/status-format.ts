@@ -1,5 +1,7 @@
 // Plain-text views of program and report-cycle state for `dondoc status`.
 import { DateTime } from 'luxon';
+import type { CampaignState } from '../workflows/campaign/messages';
+import type { InspectionState } from '../workflows/inspection/messages';
 import type { ProgramState } from '../workflows/program/messages';
 import type { ReportCycleState } from '../workflows/report-cycle/messages';
 import { rowStatus } from '../workflows/report-cycle/rows';
@@ -40,4 +42,38 @@ export function formatCycleStatus(state: ReportCycleState): string {
   const last = state.consolidations.at(-1);
   const tail = last ? `\n\nTổng hợp lần ${last.version} (${when(last.at)}): ${last.xlsx.name}` : '';
   return `${head}\n\n${table(['Đơn vị', 'Tình trạng', 'Biên nhận', 'Hạn nộp'], rows)}${tail}`;
+}
+
+const visitWords: Record<string, string> = {
+  scheduled: 'Chờ thông báo',
+  notified: 'Đã thông báo',
+  visited: 'Đã kiểm tra, chờ kết luận',
+  remediating: 'Đang khắc phục',
+  closed: 'Đã hoàn thành',
+  skipped: 'Bỏ qua (đã qua)',
+  removed: 'Đã hủy',
+};
+
+export function formatInspectionStatus(state: InspectionState): string {
+  const rows = state.visits.map((v) => [
+    v.unitName,
+    visitWords[v.status] ?? v.status,
+    when(v.visitAt),
+    String(v.findings?.length ?? 0),
+    v.remediations.map((r) => `${r.n}. ${r.title} (${r.status})`).join('; ') || '—',
+  ]);
+  return `${state.itemTitle} — ${state.periodLabel}: ${state.phase}\n\n${table(['Đơn vị', 'Tình trạng', 'Ngày kiểm tra', 'Số kết luận', 'Khắc phục'], rows)}`;
+}
+
+const milestoneWords: Record<string, string> = { launch: 'Phát động', 'check-in': 'Nắm tình hình giữa đợt', end: 'Kết thúc đợt' };
+
+export function formatCampaignStatus(state: CampaignState): string {
+  const milestones = state.milestones.map((m) => [milestoneWords[m.kind] ?? m.kind, when(m.at), m.status]);
+  const plans = state.plans.map((p) => [p.unitName, p.status, p.receiptNumber ?? '—']);
+  const results = state.results ? `\n\nBáo cáo kết quả: ${state.results.workflowId} (${state.results.phase ?? 'đang thực hiện'})` : '';
+  return [
+    `${state.itemTitle} — ${state.periodLabel}: ${state.phase}`,
+    table(['Mốc', 'Thời điểm', 'Tình trạng'], milestones),
+    table(['Đơn vị (kế hoạch)', 'Tình trạng', 'Biên nhận'], plans),
+  ].join('\n\n') + results;
 }

@@ -7,6 +7,7 @@ import { loadSecret } from '../auth/secret';
 import { loadEnv, redactUrl } from '../config/env';
 import { createMailer } from '../activities/notify/mailer';
 import { FileStore } from '../storage/file-store';
+import { SentLedger } from '../storage/sent-ledger';
 import { createDondocWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
         from: env.MAIL_FROM,
         messageIdDomain: new URL(env.PUBLIC_URL).hostname,
         store: new FileStore(join(env.DATA_DIR, 'files')),
+        ledger: new SentLedger(join(env.DATA_DIR, 'sent')),
         links,
       },
     });

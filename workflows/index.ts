@@ -2,4 +2,6 @@
 // import only deterministic code (calendar, program types, its own messages).
 export { assignmentWorkflow } from './assignment/assignment';
 export { reportCycleWorkflow } from './report-cycle/report-cycle';
+export { inspectionWorkflow } from './inspection/inspection';
+export { campaignWorkflow } from './campaign/campaign';
 export { programWorkflow } from './program/program';

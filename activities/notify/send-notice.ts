@@ -3,6 +3,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import type { NoticeLinks } from '../../auth/links';
+import { sendOnce, type SentLedger } from '../../storage/sent-ledger';
 import type { NoticeRequest } from '../../workflows/assignment/notices';
 import { messageIdFor } from './message-id';
 import { renderNotice, type NoticeData, type NoticeKind } from './templates';
@@ -14,6 +15,8 @@ export interface NotifyDeps {
   messageIdDomain: string;
   /** Builds the links notices carry; without it notices go out with no link. */
   links?: NoticeLinks;
+  /** Messages already sent, so a retried activity does not send again. */
+  ledger?: SentLedger;
 }
 
 /** Assignment notices the office (or the chair) reads: they link to the office's page. */
@@ -68,25 +71,27 @@ export function createSendNotice(deps: NotifyDeps) {
     }
     const { subject, text, html } = renderNotice(withLink(request.data, deps.links));
     const messageId = messageIdFor(request.key, deps.messageIdDomain);
-    try {
-      await deps.mailer.sendMail({
-        from: deps.from,
-        to: request.to,
-        ...(request.cc.length > 0 ? { cc: request.cc } : {}),
-        subject,
-        text,
-        html,
-        messageId,
-        headers: { 'X-Dondoc-Key': request.key },
-      });
-    } catch (err) {
-      const smtp = err as { responseCode?: number; message?: string };
-      // 5xx from the relay (bad mailbox, rejected) will not improve with retries.
-      if (smtp.responseCode !== undefined && smtp.responseCode >= 500) {
-        throw ApplicationFailure.nonRetryable(`SMTP ${smtp.responseCode}: ${smtp.message ?? 'rejected'}`, 'SmtpRejected');
+    return sendOnce(deps.ledger, request.key, async () => {
+      try {
+        await deps.mailer.sendMail({
+          from: deps.from,
+          to: request.to,
+          ...(request.cc.length > 0 ? { cc: request.cc } : {}),
+          subject,
+          text,
+          html,
+          messageId,
+          headers: { 'X-Dondoc-Key': request.key },
+        });
+      } catch (err) {
+        const smtp = err as { responseCode?: number; message?: string };
+        // 5xx from the relay (bad mailbox, rejected) will not improve with retries.
+        if (smtp.responseCode !== undefined && smtp.responseCode >= 500) {
+          throw ApplicationFailure.nonRetryable(`SMTP ${smtp.responseCode}: ${smtp.message ?? 'rejected'}`, 'SmtpRejected');
+        }
+        throw err;
       }
-      throw err;
-    }
-    return { messageId, sentAt: new Date().toISOString() };
+      return { messageId, sentAt: new Date().toISOString() };
+    });
   };
 }

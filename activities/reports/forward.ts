@@ -2,6 +2,7 @@
 // committee) as one mail, a cover letter with the report files attached. Its Message-ID
 // comes from the notice key, so a retry after a lost acknowledgement resends the same mail.
 import { ApplicationFailure } from '@temporalio/common';
+import { sendOnce } from '../../storage/sent-ledger';
 import { messageIdFor } from '../notify/message-id';
 import { renderNotice } from '../notify/templates';
 import { loadAttachment } from './attachments';
@@ -19,21 +20,23 @@ export function createForwardReport(deps: ReportDeps) {
     const attachments = await Promise.all(input.attachments.map((file) => loadAttachment(store, file)));
     const { subject, text, html } = renderNotice(input.notice);
     const messageId = messageIdFor(input.key, deps.messageIdDomain);
-    try {
-      await deps.mailer.sendMail({
-        from: deps.from,
-        to: input.to.map((person) => ({ name: person.name, address: person.email })),
-        ...(input.cc.length > 0 ? { cc: input.cc } : {}),
-        subject,
-        text,
-        html,
-        messageId,
-        headers: { 'X-Dondoc-Key': input.key },
-        attachments,
-      });
-    } catch (err) {
-      throw classifySmtpError(err);
-    }
-    return { messageId, sentAt: new Date().toISOString() };
+    return sendOnce(deps.ledger, input.key, async () => {
+      try {
+        await deps.mailer.sendMail({
+          from: deps.from,
+          to: input.to.map((person) => ({ name: person.name, address: person.email })),
+          ...(input.cc.length > 0 ? { cc: input.cc } : {}),
+          subject,
+          text,
+          html,
+          messageId,
+          headers: { 'X-Dondoc-Key': input.key },
+          attachments,
+        });
+      } catch (err) {
+        throw classifySmtpError(err);
+      }
+      return { messageId, sentAt: new Date().toISOString() };
+    });
   };
 }

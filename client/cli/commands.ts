@@ -8,6 +8,7 @@ import { approveCommand } from './approve';
 import { assignCommand } from './assign';
 import { consolidateCommand } from './consolidate';
 import { exemptCommand } from './exempt';
+import { findingsCommand } from './findings';
 import { statusCommand } from './status';
 import { submitCommand } from './submit';
 import { reviewCommand } from './review';
@@ -27,6 +28,7 @@ export const commands: Command[] = [
   exemptCommand,
   consolidateCommand,
   approveCommand,
+  findingsCommand,
   calendarAddCommand,
   calendarYearCommand,
   calendarLunarCommand,

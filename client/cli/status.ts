@@ -3,7 +3,9 @@ import { DateTime } from 'luxon';
 import { statusQuery, type AssignmentState } from '../../workflows/assignment/messages';
 import { programStatusQuery } from '../../workflows/program/messages';
 import { reportCycleStatusQuery } from '../../workflows/report-cycle/messages';
-import { formatCycleStatus, formatProgramStatus } from '../status-format';
+import { campaignStatusQuery } from '../../workflows/campaign/messages';
+import { inspectionStatusQuery } from '../../workflows/inspection/messages';
+import { formatCampaignStatus, formatCycleStatus, formatInspectionStatus, formatProgramStatus } from '../status-format';
 import { statusLabels } from '../labels';
 import { parse, requirePositional } from './args';
 import { UsageError, type Command } from './command';
@@ -58,6 +60,14 @@ export const statusCommand: Command = {
       if (type === 'reportCycleWorkflow') {
         const state = await handle.query(reportCycleStatusQuery);
         return json ? JSON.stringify(state, null, 2) : formatCycleStatus(state);
+      }
+      if (type === 'inspectionWorkflow') {
+        const state = await handle.query(inspectionStatusQuery);
+        return json ? JSON.stringify(state, null, 2) : formatInspectionStatus(state);
+      }
+      if (type === 'campaignWorkflow') {
+        const state = await handle.query(campaignStatusQuery);
+        return json ? JSON.stringify(state, null, 2) : formatCampaignStatus(state);
       }
       const state = await handle.query(statusQuery);
       return json ? JSON.stringify(state, null, 2) : formatStatus(state, locale);

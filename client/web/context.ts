@@ -52,7 +52,11 @@ export interface WebContext {
 
 export function createContext(client: Client, env: Env, options: WebOptions): WebContext {
   const visibility = new Visibility(client, env.TEMPORAL_NAMESPACE);
-  const index = new ProgramIndex(visibility);
+  const assignments = new Assignments(client);
+  const index = new ProgramIndex(visibility, async (id) => {
+    const outcome = await assignments.state(id);
+    return outcome.ok ? outcome.value.itemTitle : undefined;
+  });
   return {
     client,
     env,
@@ -63,7 +67,7 @@ export function createContext(client: Client, env: Env, options: WebOptions): We
     visibility,
     index,
     dashboard: new Dashboard(visibility, index),
-    assignments: new Assignments(client),
+    assignments,
     rules: {
       maxFiles: env.DONDOC_UPLOAD_MAX_FILES,
       maxMb: env.DONDOC_UPLOAD_MAX_MB,

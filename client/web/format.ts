@@ -7,8 +7,14 @@ import type { Locale } from './i18n';
 const calendar = new WorkCalendar();
 export const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
 
+/**
+ * Instants written with an offset (the workflow's local times) keep it; UTC ones (`…Z`,
+ * e.g. when a notice was sent) and Date values are shown in Vietnam's zone, so one page
+ * never mixes two clocks.
+ */
 function parse(value: string | Date): DateTime {
-  return typeof value === 'string' ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromJSDate(value, { zone: DEFAULT_ZONE });
+  if (typeof value !== 'string') return DateTime.fromJSDate(value, { zone: DEFAULT_ZONE });
+  return /Z$/i.test(value) ? DateTime.fromISO(value, { zone: DEFAULT_ZONE }) : DateTime.fromISO(value, { setZone: true });
 }
 
 /** "17:00 ngày 15/12/2099" or "15 Dec 2099, 17:00". */

@@ -1,19 +1,24 @@
-// The web process: one Temporal client, the web server, a clean stop on SIGINT/SIGTERM.
+// The web process: configuration, the shared secret and the accounts, one Temporal client,
+// the server, and a clean stop on SIGINT/SIGTERM.
+import { loadAccounts } from '../../auth/accounts';
+import { loadSecret } from '../../auth/secret';
 import { loadEnv } from '../../config/env';
 import { closeClient, connectClient } from '../temporal';
 import { createWebServer } from './server';
 
 async function main(): Promise<void> {
   const env = loadEnv();
+  const secret = loadSecret(env);
+  const accounts = await loadAccounts(env);
   const client = await connectClient(env);
-  const app = createWebServer(client, env);
+  const app = createWebServer(client, env, { secret, accounts });
   try {
     await app.listen({ port: env.WEB_PORT, host: env.WEB_HOST });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(code === 'EADDRINUSE' ? `cổng ${env.WEB_PORT} đang được dùng (port in use); đặt WEB_PORT` : (err as Error).message, { cause: err });
   }
-  console.log(`dondoc web: ${env.PUBLIC_URL}`);
+  console.log(`dondoc web: ${env.PUBLIC_URL} (${accounts.length} tài khoản / accounts: ${accounts.map((a) => `${a.username}:${a.role}`).join(', ')})`);
   const stop = async () => {
     await app.close();
     await closeClient(client);

@@ -1,46 +1,92 @@
-// dondoc's web server. For now: the status page and a JSON health endpoint; the unit
-// pages and the office dashboard are added here as routes.
+// dondoc's web server: the public status page, the units' pages behind signed links, the
+// office's and the chair's pages behind sign-in, exports and the JSON API. Server-rendered
+// HTML, no client script; every answer gets the security headers and, when large, compression.
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { Client } from '@temporalio/client';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Env } from '../../config/env';
-import { DUE, ITEM, STATUS, UNIT } from '../../workflows/search-attributes';
-import type { AssignmentStatus } from '../../workflows/assignment/messages';
-import { checkHealth } from './health';
-import { statusPage, type AssignmentRow } from './views/status-page';
+import { apiError } from './api/errors';
+import { registerOfficeApi } from './api/office';
+import { openApiDocument } from './api/openapi';
+import { registerUnitApi } from './api/unit';
+import { registerCompression } from './compress';
+import { createContext, type WebContext, type WebOptions } from './context';
+import { BadQueryValue } from './data/query';
+import { frameOf, registerRequestState, sendPage } from './request-state';
+import { registerAuthRoutes } from './routes/auth';
+import { registerExportRoutes } from './routes/exports';
+import { registerOfficeRoutes } from './routes/office';
+import { registerOfficeActions } from './routes/office-actions';
+import { registerStatusRoutes } from './routes/status';
+import { registerUnitRoutes } from './routes/unit';
+import { registerSecurityHeaders } from './security';
+import { errorPage } from './views/error-page';
 
-const LIST_LIMIT = 200;
+export type { WebOptions } from './context';
 
-async function recentAssignments(client: Client): Promise<AssignmentRow[]> {
-  const rows: AssignmentRow[] = [];
-  try {
-    for await (const wf of client.workflow.list({ query: `WorkflowType = 'assignmentWorkflow' AND ExecutionStatus = 'Running'` })) {
-      const sa = wf.typedSearchAttributes;
-      rows.push({
-        workflowId: wf.workflowId,
-        unit: sa.get(UNIT) ?? '',
-        item: sa.get(ITEM) ?? '',
-        status: sa.get(STATUS) as AssignmentStatus | undefined,
-        due: sa.get(DUE),
-      });
-      if (rows.length >= LIST_LIMIT) break;
-    }
-  } catch {
-    // Visibility down: the health table already says Temporal is unreachable.
-  }
-  return rows.sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0));
+const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
+
+/** Where a failure happened, for the log: the route pattern, never the URL (it may hold a link token). */
+function where(req: FastifyRequest): string {
+  return `${req.method} ${req.routeOptions.url ?? '(no route)'}`;
 }
 
-export function createWebServer(client: Client, env: Env): FastifyInstance {
-  const app = Fastify({ logger: false });
-  app.get('/', async (_req, reply) => {
-    const [health, assignments] = await Promise.all([checkHealth(client, env), recentAssignments(client)]);
-    reply.type('text/html; charset=utf-8');
-    return statusPage({ health, assignments, temporalUiUrl: env.TEMPORAL_UI_URL, inboxUrl: env.MAIL_INBOX_URL, namespace: env.TEMPORAL_NAMESPACE });
+function registerErrorHandlers(app: FastifyInstance, ctx: WebContext): void {
+  app.setNotFoundHandler((req, reply) => {
+    const t = req.dondoc?.t;
+    if (isApi(req) || !t) return apiError(reply, 404, 'not_found', 'không tìm thấy (not found)');
+    return sendPage(reply, 404, errorPage(frameOf(req, ctx), t.errors.notFound, t.errors.notFoundBody, '/'));
   });
-  app.get('/api/health', async (_req, reply) => {
-    const health = await checkHealth(client, env);
-    const ok = health.temporal.ok && health.worker.ok && health.smtp.ok;
-    return reply.code(ok ? 200 : 503).send({ ok, ...health });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string | number }, req: FastifyRequest, reply: FastifyReply) => {
+    const t = req.dondoc?.t;
+    const grpc = typeof err.code === 'number' ? err.code : undefined;
+    // Bad input that reached visibility (a forged page token, an odd id): the client's fault.
+    const status = err instanceof BadQueryValue || grpc === 3 ? 400 : grpc === 14 || grpc === 4 ? 503 : err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500 && status !== 503) console.error(`dondoc web: ${where(req)}: ${err.name}: ${(err.message ?? '').split('\n')[0]}`);
+    if (isApi(req) || !t) {
+      const code = status === 503 ? 'unavailable' : status === 413 ? 'too_large' : status === 415 ? 'unsupported_type' : status >= 500 ? 'internal' : 'validation';
+      const message = status >= 500 ? (status === 503 ? 'Temporal unavailable' : 'lỗi hệ thống (internal error)') : (err.message ?? 'bad request').split('\n')[0]!;
+      return apiError(reply, status, code, message);
+    }
+    const [title, body] = status === 503 ? [t.errors.unavailable, t.errors.unavailableBody] : status === 413 ? [t.errors.tooLarge, t.errors.tooLargeBody(ctx.rules.maxMb)] : status >= 500 ? [t.errors.server, t.errors.serverBody] : [t.errors.title, t.errors.notFoundBody];
+    return sendPage(reply, status, errorPage(frameOf(req, ctx), title, body, '/'));
+  });
+}
+
+export function createWebServer(client: Client, env: Env, options: WebOptions): FastifyInstance {
+  const ctx = createContext(client, env, options);
+  // No request logging: URLs of unit pages carry their link token.
+  // Unit link tokens are path segments of ~200 characters; the router's default cap is 100.
+  const app = Fastify({ logger: false, trustProxy: env.WEB_TRUST_PROXY, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 2048 } });
+  void app.register(cookie);
+  void app.register(formbody, { bodyLimit: 1024 * 1024 });
+  void app.register(multipart, { limits: { fileSize: Math.floor(env.DONDOC_UPLOAD_MAX_MB * 1024 * 1024), files: env.DONDOC_UPLOAD_MAX_FILES } });
+
+  void app.register(async (scope) => {
+    registerRequestState(scope, ctx);
+    registerSecurityHeaders(scope);
+    registerCompression(scope);
+    // JSON only for API writes: a cross-site form cannot send it, which keeps the API out of CSRF's reach.
+    scope.addHook('preHandler', async (req, reply) => {
+      if (!isApi(req) || req.method === 'GET' || req.method === 'HEAD' || req.isMultipart()) return;
+      if (req.method === 'DELETE' && !req.headers['content-type']) return;
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return apiError(reply, 415, 'unsupported_type', 'cần application/json (application/json expected)');
+      }
+    });
+    registerErrorHandlers(scope, ctx);
+    registerStatusRoutes(scope, ctx);
+    registerAuthRoutes(scope, ctx);
+    registerUnitRoutes(scope, ctx);
+    registerOfficeRoutes(scope, ctx);
+    registerOfficeActions(scope, ctx);
+    registerExportRoutes(scope, ctx);
+    registerOfficeApi(scope, ctx);
+    registerUnitApi(scope, ctx);
+    scope.get('/api/openapi.json', async (_req, reply) => reply.header('Cache-Control', 'public, max-age=300').send(openApiDocument));
   });
   return app;
 }

@@ -42,10 +42,16 @@ export function extensionOf(name: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
-export async function readUpload(req: FastifyRequest, rules: UploadRules, store: FileStore, csrfOk: (token: string) => boolean): Promise<Upload> {
+export async function readUpload(
+  req: FastifyRequest,
+  rules: UploadRules,
+  store: FileStore,
+  csrfOk: (token: string) => boolean,
+  options: { requireCsrf?: boolean } = {},
+): Promise<Upload> {
   const fields: Record<string, string> = {};
   const files: StoredFile[] = [];
-  let trusted = false;
+  let trusted = options.requireCsrf === false;
   try {
     const parts = req.parts({
       limits: { fileSize: Math.floor(rules.maxMb * MIB), files: rules.maxFiles, fields: 200, fieldSize: 256 * 1024, parts: 250 },

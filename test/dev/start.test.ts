@@ -2,7 +2,7 @@
 // reports every part healthy, the demo's requests land in the inbox, and SIGTERM stops
 // every process it started.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,6 +59,36 @@ async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * A program whose one task is open whatever day the suite runs: handed out two weeks ago
+ * (a start on a day off rolls to the next working day, still in the past, so the request
+ * goes out at once), due in ten days. The shipped programs are for fixed years.
+ */
+function programOpenToday(): string {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const units = ['tho-dan', 'tho-the', 'hop-thanh'];
+  return [
+    'program:',
+    '  id: start-test',
+    `  title: Chương trình thử nghiệm khởi động`,
+    `  year: ${day(-14).slice(0, 4)}`,
+    '  issuer: Ban Vì sự tiến bộ của phụ nữ huyện',
+    '  office: ldtbxh',
+    '  chair: { name: Lê Quang Trung, title: Trưởng ban, email: truongban@trieuson.example.org }',
+    'units:',
+    '  - { id: ldtbxh, name: Phòng Lao động - Thương binh và Xã hội, kind: department, emails: [ldtbxh@trieuson.example.org] }',
+    ...units.map((u) => `  - { id: ${u}, name: UBND xã ${u}, kind: commune, emails: [${u}@trieuson.example.org] }`),
+    'items:',
+    '  - id: thang-hanh-dong',
+    '    kind: task',
+    '    title: Báo cáo nhanh Tháng hành động vì bình đẳng giới',
+    `    assignees: [${units.join(', ')}]`,
+    `    start: ${day(-14)}`,
+    `    due: ${day(10)}`,
+    '',
+  ].join('\n');
+}
+
 let child: ChildProcess | undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'dondoc-start-'));
 
@@ -79,7 +109,9 @@ describe('npm start', () => {
       WEB_PORT: String(web),
       PUBLIC_URL: `http://127.0.0.1:${web}`,
       DATA_DIR: dataDir,
+      DONDOC_PROGRAM: join(dataDir, 'program.yaml'),
     };
+    writeFileSync(env.DONDOC_PROGRAM, programOpenToday());
     child = spawn(process.execPath, ['--import', 'tsx', join(root, 'dev', 'start.ts')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (d: Buffer) => (output += d.toString('utf8')));
@@ -98,6 +130,7 @@ describe('npm start', () => {
       30_000,
     );
     expect(health.ok).toBe(true);
+    expect(output).toContain('Chương trình program/start-test');
     const page = await (await fetch(`http://127.0.0.1:${web}/`)).text();
     expect(page).toContain('dondoc — Tình trạng hệ thống');
     expect(page).toContain(`http://127.0.0.1:${ui}`);
@@ -106,13 +139,16 @@ describe('npm start', () => {
       'the demo requests in the inbox',
       async () => {
         const list = (await (await fetch(`http://127.0.0.1:${inbox}/api/messages`)).json()) as { messageId: string; subject: string }[];
-        const found = list.filter((m) => /\/request@/.test(m.messageId));
+        // The program applied at start asks its units at once.
+        const found = list.filter((m) => /\/request@/.test(m.messageId) && m.subject.includes('Tháng hành động'));
         return found.length >= 3 ? found : undefined;
       },
       60_000,
-    );
-    expect(requests[0]!.subject).toContain('Tháng hành động');
-    expect(readdirSync(dataDir)).toContain('temporal.sqlite');
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}\n${output}`);
+    });
+    expect(requests[0]!.subject).toMatch(/^\[Đôn đốc\] Đề nghị thực hiện/);
+    expect(readdirSync(dataDir)).toEqual(expect.arrayContaining(['temporal.sqlite', 'secret', 'admin-password']));
 
     const started = descendants(child.pid!);
     expect(started.length).toBeGreaterThanOrEqual(4);

@@ -8,6 +8,7 @@ import type { ActivityDeps } from '../../activities';
 import type { NoticeLinks } from '../../auth/links';
 import { startMailSink, type MailSink } from '../../dev/mail-sink/sink';
 import { FileStore } from '../../storage/file-store';
+import { SentLedger } from '../../storage/sent-ledger';
 
 /** Signs links in tests; the web server under test is given the same one. */
 export const TEST_SECRET = Buffer.from('dondoc-test-secret-0123456789abcdef', 'utf8');
@@ -21,6 +22,7 @@ export async function startTestMail(options: { links?: NoticeLinks } = {}): Prom
     from: '"dondoc" <dondoc@test.example.org>',
     messageIdDomain: 'test.example.org',
     store: new FileStore(files),
+    ledger: new SentLedger(join(files, 'sent')),
     ...(options.links ? { links: options.links } : {}),
   };
   const sink: MailSink = {

@@ -71,7 +71,7 @@ describe('a six-month report cycle from the program file', () => {
 
     // The workbook, read back as the office would open it.
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await t.deps.store!.read(record.xlsx.ref));
+    await book.xlsx.load((await t.deps.store!.read(record.xlsx.ref)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     const lines: string[] = [];
     sheet.eachRow((row) => lines.push((row.values as unknown[]).filter((v) => v !== undefined && v !== null).map(String).join(' | ')));

@@ -8,6 +8,9 @@ export const MAX_SUBMISSION_CHARS = 20_000;
 export const MAX_COMMENT_CHARS = 4_000;
 
 const isoInstant = z.iso.datetime({ offset: true });
+// z.iso.date() misbehaves inside the workflow sandbox (zod 4.6.7 rejects every string
+// there), so plain dates are checked by pattern; the calendar validates the day itself.
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'cần ngày dạng YYYY-MM-DD (expected a date)');
 const email = z.email();
 
 export const offsetSchema = z.object({
@@ -63,8 +66,8 @@ export const assignmentInputSchema = z.object({
   resubmitWorkingDays: z.number().int().min(1).max(60).default(5),
   calendar: z
     .object({
-      daysOff: z.array(z.object({ date: z.iso.date(), name: z.string() })).optional(),
-      workingDays: z.array(z.iso.date()).optional(),
+      daysOff: z.array(z.object({ date: isoDate, name: z.string() })).optional(),
+      workingDays: z.array(isoDate).optional(),
     })
     .optional(),
 });

@@ -20,6 +20,8 @@ import { toLocalIso } from '../assignment/schedule';
 import type { OccurrenceInput } from '../occurrence/input';
 import { reconfigureSignal } from '../report-cycle/messages';
 import { reportCycleWorkflow } from '../report-cycle/report-cycle';
+import { campaignWorkflow } from '../campaign/campaign';
+import { inspectionWorkflow } from '../inspection/inspection';
 import { PROGRAM, STATUS } from '../search-attributes';
 import { describeChanges } from './changes';
 import { applyUpdate, programStatusQuery, type ApplyArgs, type ApplyResult, type OccurrenceRecord, type ProgramState } from './messages';
@@ -31,9 +33,16 @@ export interface ProgramWorkflowInput {
   carried?: { state: ProgramState; program: Program };
 }
 
-/** Workflows per item kind. Campaigns and inspections run as report cycles of their assignments. */
-function occurrenceWorkflowFor(_kind: Occurrence['kind']) {
-  return reportCycleWorkflow;
+/** Workflows per item kind. Reports and tasks are report cycles of their assignments. */
+function occurrenceWorkflowFor(kind: Occurrence['kind']) {
+  switch (kind) {
+    case 'inspection':
+      return inspectionWorkflow;
+    case 'campaign':
+      return campaignWorkflow;
+    default:
+      return reportCycleWorkflow;
+  }
 }
 
 const HISTORY_LIMIT = 5_000;
@@ -117,10 +126,7 @@ export async function programWorkflow(args: ProgramWorkflowInput): Promise<void>
 
   async function startOccurrence(rec: OccurrenceRecord): Promise<void> {
     const occ = index!.plan.occurrences.find((o) => o.id === rec.id)!;
-    const full: OccurrenceInput = index!.occurrenceInput(occ);
-    // An occurrence started late (a program applied mid-year) does not ask for work whose
-    // due has already passed, such as campaign plans due before the campaign began.
-    const input = { ...full, assignments: full.assignments.filter((a) => Date.parse(a.input.dueAt) > Date.now()) };
+    const input: OccurrenceInput = index!.occurrenceInput(occ);
     try {
       await startChild(occurrenceWorkflowFor(occ.kind), { workflowId: occ.id, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
     } catch (err) {

@@ -61,6 +61,7 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     addenda: [],
   };
   let consolidateRequested = false;
+  let reconfigurations = 0;
   let decision: { decision: 'approve' | 'return'; comment?: string } | undefined;
   let lateAfterConsolidation = new Set<string>();
 
@@ -149,6 +150,7 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     const previous = new Map(inputs);
     const wanted = new Map(next.assignments.map((a) => [a.id, a.input]));
     input = next;
+    reconfigurations++;
     for (const r of state.rows) {
       if (!wanted.has(r.assignmentId) && !r.closed) {
         scopes.get(r.assignmentId)?.cancel();
@@ -158,7 +160,7 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     for (const [id, assignment] of wanted) {
       const before = previous.get(id);
       if (!before || row(id)?.removed) {
-        startAssignment(id, assignment);
+        if (isStillDue(assignment)) startAssignment(id, assignment);
       } else if (Date.parse(before.dueAt) !== Date.parse(assignment.dueAt)) {
         inputs.set(id, assignment);
         if (!row(id)?.closed) {
@@ -209,14 +211,17 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     { key: PERIOD, value: input.periodKey },
   ]);
   setPhase('collecting');
-  for (const a of input.assignments) startAssignment(a.id, a.input);
+  for (const a of input.assignments) if (isStillDue(a.input)) startAssignment(a.id, a.input);
 
   const allSettled = () => state.rows.length > 0 && state.rows.every(isSettled);
   const allClosed = () => state.rows.every((r) => r.closed);
 
   if (input.consolidation) {
-    const due = Date.parse(input.consolidation.dueAt);
-    if (due > Date.now()) await condition(() => allSettled() || consolidateRequested, due - Date.now());
+    // A re-applied program may move the consolidation deadline while we wait for it.
+    while (!allSettled() && !consolidateRequested && Date.parse(input.consolidation!.dueAt) > Date.now()) {
+      const seen = reconfigurations;
+      await condition(() => allSettled() || consolidateRequested || reconfigurations !== seen, Date.parse(input.consolidation!.dueAt) - Date.now());
+    }
     for (;;) {
       consolidateRequested = false;
       const record = await consolidate();
@@ -332,6 +337,14 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
       });
     }
   }
+}
+
+/**
+ * An occurrence started late (a program applied mid-year) does not ask for work whose due
+ * has already passed, such as campaign plans due before the campaign began.
+ */
+function isStillDue(assignment: AssignmentInput): boolean {
+  return Date.parse(assignment.dueAt) > Date.now();
 }
 
 /** The item's indicator fields, as every assignment of the occurrence carries them. */

@@ -82,6 +82,7 @@ export const en: Messages = {
     attachments: 'Attachments',
     attachmentsHint: (n, mb, types) => `Up to ${n} files, at most ${mb} MB each. Types: ${types}.`,
     submittedBy: 'Submitted by (name, position)',
+    requestedBy: 'Requested by (name, position)',
     submit: 'Send the report',
     closedAccepted: 'The report has been accepted. Thank you for your cooperation.',
     closedExempt: 'Your unit is exempt from this assignment.',

@@ -82,6 +82,7 @@ export const vi = {
     attachments: 'Tệp đính kèm',
     attachmentsHint: (n: number, mb: number, types: string) => `Tối đa ${n} tệp, mỗi tệp không quá ${mb} MB. Định dạng: ${types}.`,
     submittedBy: 'Người nộp (họ tên, chức vụ)',
+    requestedBy: 'Người đề nghị (họ tên, chức vụ)',
     submit: 'Gửi báo cáo',
     closedAccepted: 'Báo cáo đã được chấp nhận. Cảm ơn đơn vị đã phối hợp.',
     closedExempt: 'Đơn vị được miễn thực hiện nội dung này.',

@@ -111,7 +111,7 @@ export function assignmentPage(frame: Frame, view: AssignmentView): string {
     <h1>${title}</h1>
     ${flash(view.message)}
     ${errorSummary(view.errors ?? [], t)}
-    <section class="card" aria-label="${t.unit.status}">${facts([
+    <section class="card" id="summary" aria-label="${t.unit.status}">${facts([
       [t.office.unit, html`<a href="${unitHistoryPath(state.programId, state.unitId)}">${state.unitName}</a>`],
       [t.office.item, state.itemTitle],
       [t.office.period, state.period],

@@ -1,60 +1,38 @@
 // The home page of the embedded stack: is everything up, where are the other UIs, and
-// which assignments are running (read from Temporal visibility).
-import { DateTime } from 'luxon';
-import type { AssignmentStatus } from '../../../workflows/assignment/messages';
-import { statusLabels } from '../../labels';
+// where to sign in. It is public, so it shows no assignment data.
 import type { Health } from '../health';
-import { html, page } from '../html';
-
-export interface AssignmentRow {
-  workflowId: string;
-  unit: string;
-  item: string;
-  status: AssignmentStatus | undefined;
-  due: Date | undefined;
-}
+import { html } from '../html';
+import { layout, type Frame } from './layout';
 
 export interface StatusPageData {
   health: Health;
   temporalUiUrl: string;
   inboxUrl: string;
-  namespace: string;
-  assignments: AssignmentRow[];
 }
 
-const checkRow = (name: string, check: { ok: boolean; detail: string }) =>
-  html`<tr><th scope="row">${name}</th><td class="${check.ok ? 'ok' : 'bad'}">${check.ok ? 'Hoạt động' : 'Không hoạt động'}</td><td>${check.detail}</td></tr>`;
+const checkRow = (name: string, check: { ok: boolean; detail: string }, en: boolean) =>
+  html`<tr><th scope="row">${name}</th><td class="${check.ok ? 'ok' : 'bad'}">${check.ok ? (en ? 'Up' : 'Hoạt động') : en ? 'Down' : 'Không hoạt động'}</td><td>${check.detail}</td></tr>`;
 
-export function statusPage(data: StatusPageData): string {
+export function statusPage(frame: Frame, data: StatusPageData): string {
   const { health } = data;
-  const rows = data.assignments.map(
-    (a) => html`<tr>
-      <td><a href="${`${data.temporalUiUrl}/namespaces/${encodeURIComponent(data.namespace)}/workflows/${encodeURIComponent(a.workflowId)}`}">${a.workflowId}</a></td>
-      <td>${a.unit}</td><td>${a.item}</td>
-      <td>${a.status ? statusLabels.vi[a.status] : '—'}</td>
-      <td>${a.due ? DateTime.fromJSDate(a.due, { zone: 'Asia/Ho_Chi_Minh' }).toFormat('HH:mm dd/MM/yyyy') : '—'}</td>
-    </tr>`,
-  );
-  return page(
-    'dondoc — Tình trạng hệ thống',
-    html`<h1>dondoc — Tình trạng hệ thống</h1>
-    <table aria-label="Tình trạng các thành phần">
-      <tr><th>Thành phần</th><th>Tình trạng</th><th>Chi tiết</th></tr>
-      ${checkRow('Máy chủ Temporal', health.temporal)}
-      ${checkRow('Worker', health.worker)}
-      ${checkRow('Máy chủ thư (SMTP)', health.smtp)}
+  const en = frame.t.lang === 'en';
+  const title = frame.t.status_page.title;
+  return layout(
+    frame,
+    title,
+    html`<h1>${title}</h1>
+    <table aria-label="${en ? 'Components' : 'Tình trạng các thành phần'}">
+      <tr><th scope="col">${en ? 'Component' : 'Thành phần'}</th><th scope="col">${en ? 'State' : 'Tình trạng'}</th><th scope="col">${en ? 'Detail' : 'Chi tiết'}</th></tr>
+      ${checkRow(en ? 'Temporal server' : 'Máy chủ Temporal', health.temporal, en)}
+      ${checkRow('Worker', health.worker, en)}
+      ${checkRow(en ? 'Mail server (SMTP)' : 'Máy chủ thư (SMTP)', health.smtp, en)}
     </table>
-    <h2>Liên kết</h2>
+    <h2>${en ? 'Links' : 'Liên kết'}</h2>
     <ul>
-      <li><a href="${data.temporalUiUrl}">Temporal Web UI</a> — lịch sử từng quy trình (audit trail)</li>
-      <li><a href="${data.inboxUrl}">Hộp thư thử nghiệm</a> — các thư đã gửi</li>
-      <li><a href="/api/health">/api/health</a> — JSON</li>
-    </ul>
-    <h2>Hồ sơ đang theo dõi</h2>
-    ${
-      rows.length > 0
-        ? html`<table><tr><th>Hồ sơ</th><th>Đơn vị</th><th>Việc</th><th>Trạng thái</th><th>Hạn nộp</th></tr>${rows}</table>`
-        : html`<p class="muted">Chưa có hồ sơ nào.</p>`
-    }`,
+      <li><a href="/login">${frame.t.login.title}</a> — ${en ? 'standing office and chair' : 'cơ quan thường trực, lãnh đạo Ban'}</li>
+      <li><a href="${data.temporalUiUrl}">Temporal Web UI</a> — ${en ? 'history of every workflow (audit trail)' : 'lịch sử từng quy trình (audit trail)'}</li>
+      <li><a href="${data.inboxUrl}">${en ? 'Test inbox' : 'Hộp thư thử nghiệm'}</a> — ${en ? 'mail sent' : 'các thư đã gửi'}</li>
+      <li><a href="/api/health">/api/health</a> — JSON · <a href="/api/openapi.json">/api/openapi.json</a> — API</li>
+    </ul>`,
   );
 }

@@ -14,6 +14,7 @@ header{background:#0b3a6e;color:#fff}header a,header button{color:#fff}
 .bar form{display:inline}.bar button{background:none;border:1px solid #fff;border-radius:4px;padding:.2rem .6rem;font:inherit;cursor:pointer;min-height:0}
 main{max-width:72rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;line-height:1.3;margin:.25rem 0 1rem}h2{font-size:1.15rem;margin:1.75rem 0 .5rem}h3{font-size:1rem;margin:1rem 0 .25rem}
+.card>h2:first-child,.card>h3:first-child{margin-top:0}
 .card{background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:1rem;margin:0 0 1rem}
 dl.facts{display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{color:#4a4f57}dl.facts dd{margin:0;font-weight:600}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}.hint{display:block;font-weight:400;color:#4a4f57;font-size:.9rem}
@@ -28,6 +29,7 @@ button.secondary{background:#fff;color:#0a4a9c}button.danger{background:#9b1c12;
 .quote{border-left:4px solid #c45400;background:#fff6ee;padding:.5rem .75rem;margin:.5rem 0;white-space:pre-wrap}
 .pre{white-space:pre-wrap;overflow-wrap:anywhere}
 .muted{color:#4a4f57;font-size:.9rem}
+.ok{color:#0a5a26;font-weight:600}.bad{color:#8c180f;font-weight:600}
 .big{font-size:1.6rem;font-weight:700;letter-spacing:.02em;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #d5d9e0;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#eef1f5}
 .scroll{overflow-x:auto;max-width:100%}

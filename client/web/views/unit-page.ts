@@ -86,7 +86,7 @@ function requestForms(view: UnitView, t: Messages): SafeHtml | '' {
         <label for="${kind}-reason">${t.unit.reason}</label>
         <textarea id="${kind}-reason" name="reason" required maxlength="4000">${open ? (values.reason ?? '') : ''}</textarea>
         ${kind === 'extension' ? html`<label for="proposed">${t.unit.proposedDue}</label><input type="date" id="proposed" name="proposedDue">` : ''}
-        <label for="${kind}-by">${t.unit.submittedBy}</label>
+        <label for="${kind}-by">${t.unit.requestedBy}</label>
         <input type="text" id="${kind}-by" name="requestedBy" maxlength="200" value="${open ? (values.submittedBy ?? '') : ''}">
         <button type="submit" class="secondary">${t.unit.sendRequest}</button>
       </form></details>`;
@@ -130,7 +130,7 @@ export function unitPage(frame: Frame, view: UnitView): string {
     <p class="muted">${t.unit.heading}</p>
     <h1>${state.itemTitle}</h1>
     ${flash(view.message)}
-    <section class="card" aria-label="${t.unit.status}">
+    <section class="card" id="summary" aria-label="${t.unit.status}">
       ${facts([
         [t.unit.unit, state.unitName],
         [t.unit.period, state.period],

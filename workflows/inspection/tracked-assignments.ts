@@ -1,0 +1,149 @@
+// Child assignmentWorkflows an occurrence follows itself (inspection remediations, campaign
+// plans), without a report cycle around them: each runs in its own cancellation scope so a
+// re-applied program can withdraw one unit, and its row follows the child's status signals.
+// Shared by inspectionWorkflow and campaignWorkflow; it could move to workflows/occurrence/
+// if a third workflow needs it.
+import { CancellationScope, getExternalWorkflowHandle, isCancellation, ParentClosePolicy, startChild } from '@temporalio/workflow';
+import { assignmentWorkflow } from '../assignment/assignment';
+import { rescheduleSignal, type AssignmentInput, type AssignmentStatus, type AssignmentSummary } from '../assignment/messages';
+
+export interface TrackedRow {
+  assignmentId: string;
+  unitId: string;
+  unitName: string;
+  status: AssignmentStatus;
+  dueAt: string;
+  round: number;
+  receiptNumber?: string;
+  submittedAt?: string;
+  /** The latest submission came after the due in force at the time. */
+  late: boolean;
+  /** The child has ended: accepted, exempted, or cancelled. */
+  closed: boolean;
+  /** Withdrawn by a re-applied program. */
+  removed?: boolean;
+}
+
+export class TrackedAssignments {
+  private readonly scopes = new Map<string, CancellationScope>();
+  private readonly inputs = new Map<string, AssignmentInput>();
+
+  /**
+   * `rows` is kept by reference (it is part of the workflow's queried state); `changed` is
+   * called after every change so the workflow's main loop can wake up.
+   */
+  constructor(
+    readonly rows: TrackedRow[],
+    private readonly changed: () => void,
+  ) {}
+
+  row(id: string): TrackedRow | undefined {
+    return this.rows.find((r) => r.assignmentId === id);
+  }
+
+  input(id: string): AssignmentInput | undefined {
+    return this.inputs.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.inputs.has(id);
+  }
+
+  start(id: string, assignment: AssignmentInput): void {
+    this.inputs.set(id, assignment);
+    const fresh: TrackedRow = {
+      assignmentId: id,
+      unitId: assignment.unit.id,
+      unitName: assignment.unit.name,
+      status: 'requested',
+      dueAt: assignment.dueAt,
+      round: 1,
+      late: false,
+      closed: false,
+    };
+    const existing = this.row(id);
+    if (existing) {
+      // A unit removed and added back: the row is reused, its old facts dropped.
+      for (const key of ['receiptNumber', 'submittedAt', 'removed'] as const) delete existing[key];
+      Object.assign(existing, fresh);
+    } else {
+      this.rows.push(fresh);
+    }
+    const scope = new CancellationScope();
+    this.scopes.set(id, scope);
+    const done = scope.run(async () => {
+      const child = await startChild(assignmentWorkflow, { workflowId: id, args: [assignment], parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL });
+      return child.result();
+    });
+    void done.then(
+      (final) => {
+        const r = this.row(id);
+        const last = final.submissions.at(-1);
+        if (r) {
+          Object.assign(r, {
+            closed: true,
+            status: final.status,
+            dueAt: final.dueAt,
+            round: final.round,
+            ...(last ? { receiptNumber: last.receiptNumber, submittedAt: last.receivedAt, late: last.late } : {}),
+          });
+        }
+        this.changed();
+      },
+      (err: unknown) => {
+        const r = this.row(id);
+        if (r) Object.assign(r, { closed: true, ...(isCancellation(err) || scope.consideredCancelled ? { removed: true } : {}) });
+        this.changed();
+      },
+    );
+    this.changed();
+  }
+
+  /** A child's status signal; false when the signal is not about one of these children. */
+  apply(summary: AssignmentSummary): boolean {
+    const r = this.row(summary.assignmentId);
+    if (!r) return false;
+    Object.assign(r, {
+      status: summary.status,
+      dueAt: summary.dueAt,
+      round: summary.round,
+      late: summary.late,
+      ...(summary.receiptNumber ? { receiptNumber: summary.receiptNumber } : {}),
+      ...(summary.submittedAt ? { submittedAt: summary.submittedAt } : {}),
+    });
+    this.changed();
+    return true;
+  }
+
+  /** The program no longer asks this unit: the child tells the unit and stops. */
+  cancel(id: string): void {
+    const r = this.row(id);
+    if (!r || r.closed) return;
+    this.scopes.get(id)?.cancel();
+    r.removed = true;
+    this.inputs.delete(id);
+    this.changed();
+  }
+
+  /** The program moved the due: the child re-arms its timers without a unit request. */
+  async reschedule(id: string, assignment: AssignmentInput, reason: string): Promise<void> {
+    const before = this.inputs.get(id);
+    this.inputs.set(id, assignment);
+    if (!before || Date.parse(before.dueAt) === Date.parse(assignment.dueAt)) return;
+    if (this.row(id)?.closed) return;
+    await getExternalWorkflowHandle(id).signal(rescheduleSignal, { dueAt: assignment.dueAt, reason });
+  }
+
+  /** Every row not withdrawn. */
+  live(): TrackedRow[] {
+    return this.rows.filter((r) => !r.removed);
+  }
+
+  allClosed(): boolean {
+    return this.rows.every((r) => r.closed);
+  }
+}
+
+export function reasonMoved(locale: 'vi' | 'en'): string {
+  return locale === 'en' ? 'The work program was amended.' : 'Chương trình công tác đã được điều chỉnh.';
+}
