@@ -1,6 +1,6 @@
 // `dondoc assign`: start one assignment (one unit, one deliverable, one due) by hand.
 import { readFile } from 'node:fs/promises';
-import { assignmentInputSchema, type AssignmentInput } from '../../workflows/assignment/messages';
+import { assignmentInputSchema, assignmentMemo, type AssignmentInput } from '../../workflows/assignment/messages';
 import { assignmentWorkflow } from '../../workflows';
 import { assignmentWorkflowId } from '../temporal';
 import { check, parse, parseDue } from './args';
@@ -84,7 +84,7 @@ export const assignCommand: Command = {
     const input = await inputFromFlags(values);
     const workflowId = values.id ?? assignmentWorkflowId(input.programId, input.itemId, input.unit.id);
     await withClient(workflowId, async (client, env) => {
-      await client.workflow.start(assignmentWorkflow, { taskQueue: env.TEMPORAL_TASK_QUEUE, workflowId, args: [input] });
+      await client.workflow.start(assignmentWorkflow, { taskQueue: env.TEMPORAL_TASK_QUEUE, workflowId, args: [input], memo: assignmentMemo(input) });
     });
     console.log(workflowId);
     return 0;

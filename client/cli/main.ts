@@ -16,7 +16,7 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.path.join(' ').length), 8);
-  const lines = commands.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary}`);
+  const lines = commands.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary.charAt(0).toLocaleUpperCase('vi')}${c.summary.slice(1)}`);
   return ['Cách dùng / usage: dondoc <command> [options]', '', ...lines, '', 'dondoc <command> --help: chi tiết từng lệnh.'].join('\n');
 }
 

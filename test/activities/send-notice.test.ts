@@ -4,7 +4,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities';
+import { createActivities, type ActivityDeps } from '../../activities';
 import type { MailSink } from '../../dev/mail-sink/sink';
 import type { SentNotice } from '../../activities/notify/send-notice';
 import type { NoticeRequest } from '../../workflows/assignment/notices';
@@ -12,10 +12,12 @@ import { startTestMail } from '../support/mail';
 
 let sink: MailSink;
 let activities: ReturnType<typeof createActivities>;
+let mailDeps: ActivityDeps;
 
 beforeAll(async () => {
   const mail = await startTestMail();
   sink = mail.sink;
+  mailDeps = mail.deps;
   activities = createActivities(mail.deps);
 });
 afterAll(async () => sink?.close());
@@ -39,18 +41,30 @@ const request = (key: string, overrides: Partial<NoticeRequest> = {}): NoticeReq
 });
 
 describe('sendNotice activity', () => {
-  it('sends the rendered notice with the Message-ID derived from its key, the same on a retry', async () => {
+  it('sends the rendered notice with the Message-ID derived from its key, once even when retried', async () => {
     const env = new MockActivityEnvironment();
     const first = (await env.run(activities.sendNotice, request('prog/item/2026-H1/tho-dan/r1/reminder-1'))) as SentNotice;
+    // A retry (the worker died before reporting back) finds the key in the sent ledger.
     const again = (await env.run(activities.sendNotice, request('prog/item/2026-H1/tho-dan/r1/reminder-1'))) as SentNotice;
     expect(first.messageId).toBe('<prog/item/2026-H1/tho-dan/r1/reminder-1@test.example.org>');
+    expect(again).toEqual(first);
+    const [got] = await sink.waitFor((m) => m.messageId === first.messageId);
+    expect(sink.messages().filter((m) => m.messageId === first.messageId)).toHaveLength(1);
+    expect(got!.to).toEqual(['vanphong@tho-dan.example.org']);
+    expect(got!.cc).toEqual(['ldtbxh@trieuson.example.org']);
+    expect(got!.subject).toContain('Báo cáo sơ kết 6 tháng');
+    expect(got!.text).toContain('14/12/2026');
+    expect(got!.html).toContain('UBND xã Thọ Dân');
+  });
+
+  it('without a sent ledger, a retry sends the very same message (same Message-ID)', async () => {
+    const { ledger: _ledger, ...deps } = mailDeps;
+    const bare = createActivities(deps);
+    const env = new MockActivityEnvironment();
+    const first = (await env.run(bare.sendNotice, request('prog/item/2026-H1/tho-dan/r1/reminder-2'))) as SentNotice;
+    const again = (await env.run(bare.sendNotice, request('prog/item/2026-H1/tho-dan/r1/reminder-2'))) as SentNotice;
     expect(again.messageId).toBe(first.messageId);
-    const got = await sink.waitFor((m) => m.messageId === first.messageId, { count: 2 });
-    expect(got[0]!.to).toEqual(['vanphong@tho-dan.example.org']);
-    expect(got[0]!.cc).toEqual(['ldtbxh@trieuson.example.org']);
-    expect(got[0]!.subject).toContain('Báo cáo sơ kết 6 tháng');
-    expect(got[0]!.text).toContain('14/12/2026');
-    expect(got[0]!.html).toContain('UBND xã Thọ Dân');
+    await sink.waitFor((m) => m.messageId === first.messageId, { count: 2 });
   });
 
   it('refuses a notice without recipients as a permanent failure', async () => {

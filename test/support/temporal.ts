@@ -2,11 +2,19 @@
 // CLI dev server for end-to-end runs, both from the pinned binaries (dev/tools.ts).
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { registerSearchAttributes } from '../../client/search-attributes';
 import { temporalCliPath, temporalTestServerPath } from '../../dev/tools';
 import { workflowsPath } from '../../worker/create-worker';
 import { DUE, ITEM, PERIOD, PROGRAM, STATUS, UNIT } from '../../workflows/search-attributes';
+
+// Workers log every state change at INFO; tests only need warnings and errors. The runtime
+// can be installed once per process, and vitest may run several files in one.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  // already installed by an earlier test file in this process
+}
 
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({

@@ -8,8 +8,9 @@ import { workflowBundle } from '../support/temporal';
 describe('replay of recorded histories', () => {
   const histories = recordedHistories();
 
-  it('has recorded histories to replay', () => {
-    expect(histories.map((h) => h.workflowId)).toContain('assignment-returned-accepted');
+  it('covers every workflow type the worker registers', () => {
+    const types = new Set(histories.map((h) => h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
+    expect([...types].sort()).toEqual(['assignmentWorkflow', 'campaignWorkflow', 'inspectionWorkflow', 'programWorkflow', 'reportCycleWorkflow']);
   });
 
   it('replays each of them without a determinism error', async () => {

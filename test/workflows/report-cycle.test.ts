@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyProgram } from '../../client/programs';
 import { decideRequestUpdate, requestExemptionUpdate, reviewUpdate, statusQuery, submitUpdate } from '../../workflows/assignment/messages';
 import { approveUpdate, reportCycleStatusQuery, type ReportCycleState } from '../../workflows/report-cycle/messages';
+import { recordHistory } from '../support/histories';
 import { iso, travelTo } from './assignment-fixture';
 import { eventually, loadTestProgram, startProgramTestEnv, stepsOf, type ProgramTestEnv } from './program-fixture';
 
@@ -113,5 +114,6 @@ describe('a six-month report cycle from the program file', () => {
     // Nobody got a notice twice.
     const ids = t.sink.messages().map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
+    await recordHistory(t.env.client.workflow.getHandle(OCC), 'report-cycle-six-month');
   });
 });

@@ -11,13 +11,12 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   log,
-  proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { DateTime } from 'luxon';
-import type { createActivities } from '../../activities';
+import { sendNotice } from '../activity-proxies';
 import { WorkCalendar } from '../../calendar';
 import { DUE, ITEM, PERIOD, PROGRAM, STATUS, UNIT } from '../search-attributes';
 import {
@@ -52,13 +51,6 @@ import { recipientsFor, type NoticeRequest } from './notices';
 import type { NoticeKind } from '../../activities/notify/templates';
 import { receiptNumber } from './receipt-number';
 import { stepsForRound, toLocalIso, workingDaysLeft, type ScheduledStep } from './schedule';
-
-const { sendNotice } = proxyActivities<ReturnType<typeof createActivities>>({
-  // SMTP relays of small offices can be slow; a send that hangs is retried, and the
-  // stable Message-ID lets mail clients fold a duplicate delivery into one message.
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
-});
 
 export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<AssignmentState> {
   const input = assignmentInputSchema.parse(rawInput);

@@ -234,6 +234,11 @@ export const decideRequestUpdate = defineUpdate<UnitRequestRecord, [DecideReques
 export const exemptUpdate = defineUpdate<{ status: AssignmentStatus }, [ExemptArgs]>('exempt');
 export const statusQuery = defineQuery<AssignmentState>('status');
 
+/** Names for lists: the dashboard reads them from visibility without querying each workflow. */
+export function assignmentMemo(input: AssignmentInput): Record<string, string> {
+  return { unitName: input.unit.name, itemTitle: input.itemTitle, ...(input.period ? { period: input.period } : {}) };
+}
+
 /** What a parent (a report cycle, a campaign, an inspection) needs to know of one assignment. */
 export interface AssignmentSummary {
   assignmentId: string;

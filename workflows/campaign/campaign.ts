@@ -11,7 +11,6 @@ import {
   getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
-  proxyActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -19,7 +18,7 @@ import {
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import { DateTime } from 'luxon';
-import type { createActivities } from '../../activities';
+import { forwardReport } from '../activity-proxies';
 import type { NoticeCounts, NoticeData } from '../../activities/notify/templates';
 import { assignmentChangedSignal, type AssignmentInput } from '../assignment/messages';
 import { toLocalIso, workingDaysLeft } from '../assignment/schedule';
@@ -32,12 +31,6 @@ import { reportCycleWorkflow } from '../report-cycle/report-cycle';
 import { rowStatus } from '../report-cycle/rows';
 import { ITEM, PERIOD, PROGRAM, STATUS } from '../search-attributes';
 import { campaignStatusQuery, PLAN_SUFFIX, RESULTS_SUFFIX, type CampaignMilestone, type CampaignPhase, type CampaignState, type PlanCounts } from './messages';
-
-const { forwardReport } = proxyActivities<ReturnType<typeof createActivities>>({
-  // The summary carries the consolidated workbook, as the forward does.
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
-});
 
 /**
  * The check-in asks for a quick progress report; the program file gives it no deadline, so

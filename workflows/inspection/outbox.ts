@@ -2,18 +2,10 @@
 // timers only queue them; the main loop sends them, so an update handler never waits on
 // SMTP and every notice goes out in the order it was decided. Each notice is recorded in
 // the queried state, and skipped ones (their moment had passed) are recorded as such.
-import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../../activities';
+import { sendNotice } from '../activity-proxies';
 import type { NoticeRecord } from '../assignment/messages';
 import type { NoticeRequest } from '../assignment/notices';
 import { toLocalIso } from '../assignment/schedule';
-
-const { sendNotice } = proxyActivities<ReturnType<typeof createActivities>>({
-  // As for assignments: a slow relay is retried, and the stable Message-ID (the notice key)
-  // lets mail clients fold a duplicate delivery into one message.
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
-});
 
 export class NoticeOutbox {
   private readonly queue: NoticeRequest[] = [];

@@ -5,7 +5,7 @@
 // if a third workflow needs it.
 import { CancellationScope, getExternalWorkflowHandle, isCancellation, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { assignmentWorkflow } from '../assignment/assignment';
-import { rescheduleSignal, type AssignmentInput, type AssignmentStatus, type AssignmentSummary } from '../assignment/messages';
+import { assignmentMemo, rescheduleSignal, type AssignmentInput, type AssignmentStatus, type AssignmentSummary } from '../assignment/messages';
 
 export interface TrackedRow {
   assignmentId: string;
@@ -72,7 +72,7 @@ export class TrackedAssignments {
     const scope = new CancellationScope();
     this.scopes.set(id, scope);
     const done = scope.run(async () => {
-      const child = await startChild(assignmentWorkflow, { workflowId: id, args: [assignment], parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL });
+      const child = await startChild(assignmentWorkflow, { workflowId: id, args: [assignment], memo: assignmentMemo(assignment), parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL });
       return child.result();
     });
     void done.then(

@@ -89,7 +89,10 @@ export async function programWorkflow(args: ProgramWorkflowInput): Promise<void>
       } else if (existing.status === 'started' && before) {
         const old = before.plan.occurrences.find((o) => o.id === occ.id);
         const nextInput = after.occurrenceInput(occ);
-        const what = old ? describeChanges(before.occurrenceInput(old), nextInput) : [];
+        const oldInput = old ? before.occurrenceInput(old) : undefined;
+        const what = oldInput ? describeChanges(oldInput, nextInput) : [];
+        // Milestones, titles or reminders can change too; the occurrence decides what that means.
+        if (what.length === 0 && JSON.stringify(oldInput) !== JSON.stringify(nextInput)) what.push('điều chỉnh mốc thời gian, nội dung (other settings)');
         if (what.length > 0) {
           result.changed.push({ id: occ.id, what });
           await getExternalWorkflowHandle(occ.id).signal(reconfigureSignal, nextInput);

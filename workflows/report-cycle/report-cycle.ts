@@ -7,7 +7,6 @@ import {
   CancellationScope,
   condition,
   isCancellation,
-  proxyActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -16,10 +15,10 @@ import {
   getExternalWorkflowHandle,
   ParentClosePolicy,
 } from '@temporalio/workflow';
-import type { createActivities } from '../../activities';
+import { consolidateReport, forwardReport, sendNotice } from '../activity-proxies';
 import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
 import { assignmentWorkflow } from '../assignment/assignment';
-import { assignmentChangedSignal, rescheduleSignal, type AssignmentInput, type IndicatorField } from '../assignment/messages';
+import { assignmentChangedSignal, assignmentMemo, rescheduleSignal, type AssignmentInput, type IndicatorField } from '../assignment/messages';
 import type { NoticeRequest } from '../assignment/notices';
 import { toLocalIso } from '../assignment/schedule';
 import type { OccurrenceInput } from '../occurrence/input';
@@ -34,16 +33,6 @@ import {
   type ReportCycleState,
 } from './messages';
 import { consolidationRow, isSettled, rowStatus } from './rows';
-
-const { sendNotice } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
-});
-const { consolidateReport, forwardReport } = proxyActivities<ReturnType<typeof createActivities>>({
-  // Large programs make large workbooks; attachments make large messages.
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 },
-});
 
 export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<ReportCycleState> {
   let input = initial;
@@ -113,7 +102,7 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     const scope = new CancellationScope();
     scopes.set(id, scope);
     const done = scope.run(async () => {
-      const child = await startChild(assignmentWorkflow, { workflowId: id, args: [assignment], parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL });
+      const child = await startChild(assignmentWorkflow, { workflowId: id, args: [assignment], memo: assignmentMemo(assignment), parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL });
       return child.result();
     });
     void done.then(
