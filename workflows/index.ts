@@ -5,3 +5,4 @@ export { reportCycleWorkflow } from './report-cycle/report-cycle';
 export { inspectionWorkflow } from './inspection/inspection';
 export { campaignWorkflow } from './campaign/campaign';
 export { programWorkflow } from './program/program';
+export { taskWorkflow } from './task/task';

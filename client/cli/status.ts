@@ -1,10 +1,13 @@
-// `dondoc status <id>`: the state of one assignment, as a table or JSON.
+// `dondoc status <id>`: a program, an occurrence or an assignment, as a table or JSON;
+// `dondoc status --program P [--unit U] [--overdue]`: the list from Temporal visibility.
 import { DateTime } from 'luxon';
 import { statusQuery, type AssignmentState } from '../../workflows/assignment/messages';
 import { programStatusQuery } from '../../workflows/program/messages';
 import { reportCycleStatusQuery } from '../../workflows/report-cycle/messages';
 import { campaignStatusQuery } from '../../workflows/campaign/messages';
 import { inspectionStatusQuery } from '../../workflows/inspection/messages';
+import { listAssignments } from '../assignment-list';
+import { table } from '../status-format';
 import { formatCampaignStatus, formatCycleStatus, formatInspectionStatus, formatProgramStatus } from '../status-format';
 import { statusLabels } from '../labels';
 import { parse, requirePositional } from './args';
@@ -15,7 +18,9 @@ const help = `Xem tình trạng một chương trình, một kỳ hoặc một h
 Show a program, an occurrence or an assignment.
 
 dondoc status <id> [--format table|json] [--locale vi|en]
-  <id>: program/<mã chương trình> | <chương trình>/<nhiệm vụ>/<kỳ> | <kỳ>/<đơn vị>`;
+  <id>: program/<mã chương trình> | <chương trình>/<nhiệm vụ>/<kỳ> | <kỳ>/<đơn vị>
+dondoc status --program <mã chương trình> [--unit ĐƠN_VỊ] [--overdue] [--format table|json]
+  danh sách hồ sơ của chương trình (list assignments); --overdue: chỉ hồ sơ quá hạn`;
 
 function when(iso: string | undefined): string {
   return iso ? DateTime.fromISO(iso, { setZone: true }).toFormat('HH:mm dd/MM/yyyy') : '—';
@@ -45,10 +50,33 @@ export const statusCommand: Command = {
   summary: 'xem tình trạng chương trình, kỳ, hồ sơ (show status)',
   help,
   async run(args) {
-    const { values, positionals } = parse(args, { format: { type: 'string', default: 'table' }, locale: { type: 'string', default: 'vi' } });
-    const id = requirePositional(positionals, 0, 'id');
+    const { values, positionals } = parse(args, {
+      format: { type: 'string', default: 'table' },
+      locale: { type: 'string', default: 'vi' },
+      program: { type: 'string' },
+      unit: { type: 'string' },
+      overdue: { type: 'boolean' },
+    });
     if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format "${values.format}": cần table hoặc json`);
     const locale = values.locale === 'en' ? 'en' : 'vi';
+    if (values.program !== undefined && positionals.length === 0) {
+      const filter = { programId: values.program, ...(values.unit ? { unitId: values.unit } : {}), overdueOnly: values.overdue === true };
+      const rows = await withClient(undefined, (client) => listAssignments(client, filter));
+      console.log(
+        values.format === 'json'
+          ? JSON.stringify(rows, null, 2)
+          : rows.length === 0
+            ? values.overdue
+              ? 'Không có hồ sơ quá hạn (no overdue assignment).'
+              : 'Không có hồ sơ nào (no assignment).'
+            : table(
+                ['Hồ sơ', 'Đơn vị', 'Trạng thái', 'Hạn nộp'],
+                rows.map((r) => [r.workflowId, r.unitName, r.status ? statusLabels[locale][r.status] : '—', when(r.due)]),
+              ),
+      );
+      return 0;
+    }
+    const id = requirePositional(positionals, 0, 'id');
     const text = await withClient(id, async (client) => {
       const handle = client.workflow.getHandle(id);
       const { type } = await handle.describe();
@@ -57,7 +85,7 @@ export const statusCommand: Command = {
         const state = await handle.query(programStatusQuery);
         return json ? JSON.stringify(state, null, 2) : formatProgramStatus(state);
       }
-      if (type === 'reportCycleWorkflow') {
+      if (type === 'reportCycleWorkflow' || type === 'taskWorkflow') {
         const state = await handle.query(reportCycleStatusQuery);
         return json ? JSON.stringify(state, null, 2) : formatCycleStatus(state);
       }

@@ -10,7 +10,7 @@ describe('replay of recorded histories', () => {
 
   it('covers every workflow type the worker registers', () => {
     const types = new Set(histories.map((h) => h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
-    expect([...types].sort()).toEqual(['assignmentWorkflow', 'campaignWorkflow', 'inspectionWorkflow', 'programWorkflow', 'reportCycleWorkflow']);
+    expect([...types].sort()).toEqual(['assignmentWorkflow', 'campaignWorkflow', 'inspectionWorkflow', 'programWorkflow', 'reportCycleWorkflow', 'taskWorkflow']);
   });
 
   it('replays each of them without a determinism error', async () => {

@@ -167,7 +167,11 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
     {
       validator: (raw) => {
         if (!isOpen()) throw new Error(`hồ sơ không còn nhận báo cáo (assignment is ${state.status})`);
-        checkIndicators(input.indicators, submitArgsSchema.parse(raw).indicators);
+        const args = submitArgsSchema.parse(raw);
+        if (input.evidenceRequired && args.attachments.length === 0) {
+          throw new Error('cần đính kèm tài liệu minh chứng (evidence is required)');
+        }
+        checkIndicators(input.indicators, args.indicators);
       },
     },
   );

@@ -62,6 +62,8 @@ export const assignmentInputSchema = z.object({
   escalations: z.array(escalationStepSchema).default([]),
   /** Indicator fields the unit fills in with its report (the program's figures). */
   indicators: z.array(indicatorFieldSchema).default([]),
+  /** The unit must attach evidence (minutes, photos, a signed plan) to submit. */
+  evidenceRequired: z.boolean().default(false),
   /** Working days a unit gets to resubmit after a return when the office sets no date. */
   resubmitWorkingDays: z.number().int().min(1).max(60).default(5),
   calendar: z

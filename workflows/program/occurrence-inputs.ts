@@ -83,6 +83,7 @@ export class ProgramIndex {
       escalations: effectiveEscalation(item, [], defaults).value.map((e): EscalationStep => ({ ...offset(e, defaults.noticeTime), audience: e.to })),
       ...(resubmit && typeof resubmit === 'object' && resubmit.workingDays !== undefined ? { resubmitWorkingDays: Math.max(1, resubmit.workingDays) } : {}),
       indicators,
+      evidenceRequired: occurrence.evidence,
       calendar: { daysOff: calendar.daysOff.map((d) => ({ date: d.date, name: d.name })), workingDays: calendar.workingDays },
     };
   }

@@ -8,6 +8,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   ParentClosePolicy,
+  patched,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -20,6 +21,7 @@ import { toLocalIso } from '../assignment/schedule';
 import type { OccurrenceInput } from '../occurrence/input';
 import { reconfigureSignal } from '../report-cycle/messages';
 import { reportCycleWorkflow } from '../report-cycle/report-cycle';
+import { taskWorkflow } from '../task/task';
 import { campaignWorkflow } from '../campaign/campaign';
 import { inspectionWorkflow } from '../inspection/inspection';
 import { PROGRAM, STATUS } from '../search-attributes';
@@ -29,6 +31,8 @@ import { ProgramIndex } from './occurrence-inputs';
 
 export interface ProgramWorkflowInput {
   programId: string;
+  /** Continue-as-new past this many history events (default 5,000; tests use a few). */
+  historyLimit?: number;
   /** Carried over by continue-as-new. */
   carried?: { state: ProgramState; program: Program };
 }
@@ -40,6 +44,10 @@ function occurrenceWorkflowFor(kind: Occurrence['kind']) {
       return inspectionWorkflow;
     case 'campaign':
       return campaignWorkflow;
+    case 'task':
+      // Tasks once ran as plain report cycles: programs started before this change keep
+      // starting that type when they replay.
+      return patched('task-workflow-type') ? taskWorkflow : reportCycleWorkflow;
     default:
       return reportCycleWorkflow;
   }
@@ -147,9 +155,9 @@ export async function programWorkflow(args: ProgramWorkflowInput): Promise<void>
       await startOccurrence(due);
       continue;
     }
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT) {
+    if (program && (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (args.historyLimit ?? HISTORY_LIMIT))) {
       await condition(allHandlersFinished);
-      if (program) await continueAsNew<typeof programWorkflow>({ programId: args.programId, carried: { state, program } });
+      await continueAsNew<typeof programWorkflow>({ programId: args.programId, ...(args.historyLimit ? { historyLimit: args.historyLimit } : {}), carried: { state, program } });
     }
     const seen = changes;
     if (due) await condition(() => changes !== seen, Date.parse(due.startAt) - Date.now());
