@@ -9,16 +9,18 @@ import type { Env } from '../../config/env';
 import { FileStore } from '../../storage/file-store';
 import { Assignments } from './data/assignments';
 import { Dashboard } from './data/dashboard';
+import { Occurrences } from './data/occurrences';
 import { ProgramIndex } from './data/program-index';
 import { Visibility } from './data/visibility';
 import type { SafeHtml } from './html';
-import type { Locale } from './i18n';
+import { messages, type Locale } from './i18n';
+import { programLevelLinks } from './views/occurrence-pages';
 import type { UploadRules } from './views/unit-page';
 
 /**
- * A section of the program dashboard contributed by a program-level workflow (the chair's
- * approval of consolidated reports, an Action Month's progress). None exist yet: the
- * dashboard shows where they will appear instead of inventing their content.
+ * A section of the program dashboard's program-level part. The built-in one links the
+ * report cycles, the chair's approval queue and the campaigns, with counts from visibility;
+ * deployments may add their own after it.
  */
 export interface ProgramPanel {
   id: string;
@@ -44,6 +46,8 @@ export interface WebContext {
   index: ProgramIndex;
   dashboard: Dashboard;
   assignments: Assignments;
+  /** Report cycles, tasks and campaigns: the program-level workflows. */
+  occurrences: Occurrences;
   rules: UploadRules;
   panels: ProgramPanel[];
   /** Cookies get `Secure` when the public URL is https. */
@@ -57,6 +61,11 @@ export function createContext(client: Client, env: Env, options: WebOptions): We
     const outcome = await assignments.state(id);
     return outcome.ok ? outcome.value.itemTitle : undefined;
   });
+  const occurrences = new Occurrences(client, visibility, index);
+  const programLevel: ProgramPanel = {
+    id: 'program-level',
+    render: async (programId, locale) => programLevelLinks(programId, await occurrences.counts(programId), messages(locale)),
+  };
   return {
     client,
     env,
@@ -68,12 +77,13 @@ export function createContext(client: Client, env: Env, options: WebOptions): We
     index,
     dashboard: new Dashboard(visibility, index),
     assignments,
+    occurrences,
     rules: {
       maxFiles: env.DONDOC_UPLOAD_MAX_FILES,
       maxMb: env.DONDOC_UPLOAD_MAX_MB,
       extensions: env.DONDOC_UPLOAD_TYPES.toLowerCase().split(','),
     },
-    panels: options.panels ?? [],
+    panels: [programLevel, ...(options.panels ?? [])],
     secureCookies: new URL(env.PUBLIC_URL).protocol === 'https:',
   };
 }

@@ -11,6 +11,25 @@ function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+// Reports dondoc wrote itself (the consolidated workbook and its HTML page): their own type,
+// still as attachments and under the sandboxing policy, since the page quotes units' text.
+const REPORT_TYPES = new Map([
+  ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ['html', 'text/html; charset=utf-8'],
+]);
+
+/** A report file named in a workflow's state; the caller has checked the ref belongs to it. */
+export async function sendReportFile(reply: FastifyReply, store: FileStore, file: { ref: string; name: string }): Promise<FastifyReply> {
+  const data = await store.read(file.ref);
+  const extension = /\.([a-z]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  return reply
+    .code(200)
+    .header('Content-Type', REPORT_TYPES.get(extension) ?? 'application/octet-stream')
+    .header('Content-Disposition', contentDisposition(file.name))
+    .header('Content-Security-Policy', "default-src 'none'; sandbox")
+    .send(data);
+}
+
 export async function sendAttachment(reply: FastifyReply, store: FileStore, file: { ref: string; name: string; contentType?: string | undefined }): Promise<FastifyReply> {
   const data = await store.read(file.ref);
   const type = file.contentType && SAFE_TYPES.has(file.contentType) ? file.contentType : 'application/octet-stream';

@@ -14,3 +14,7 @@ export function withQuery(path: string, params: Record<string, string | string[]
   const text = search.toString();
   return text ? `${path}?${text}` : path;
 }
+
+/** A report cycle, task or campaign: the occurrence workflow's own page. */
+export const occurrencePath = (workflowId: string) => `/office/occurrences/${encodeURIComponent(workflowId)}`;
+export const occurrenceFilePath = (workflowId: string, ref: string) => `${occurrencePath(workflowId)}/files/${encodeURIComponent(ref)}`;

@@ -74,6 +74,15 @@ describe('dondoc CLI against the dev server', () => {
 
     const json = await runCli(['status', id, '--format', 'json'], cliEnv);
     expect(JSON.parse(json.stdout)).toMatchObject({ status: 'accepted', round: 2 });
+
+    // The program's list comes from visibility, which catches up within moments.
+    let listed: unknown[] = [];
+    for (let i = 0; i < 10 && !JSON.stringify(listed).includes('"accepted"'); i++) {
+      listed = JSON.parse((await runCli(['status', '--program', 'e2e', '--format', 'json'], cliEnv)).stdout) as unknown[];
+    }
+    expect(listed).toEqual([expect.objectContaining({ workflowId: id, unitId: 'tho-dan', unitName: 'UBND xã Thọ Dân', status: 'accepted' })]);
+    const overdue = await runCli(['status', '--program', 'e2e', '--overdue'], cliEnv);
+    expect(overdue.stdout.trim()).toBe('Không có hồ sơ quá hạn (no overdue assignment).');
   });
 
   it('says clearly when a workflow does not exist, an argument is wrong, or the server is down', async () => {

@@ -16,6 +16,7 @@ import { hashPassword } from '../../auth/passwords';
 import { createWebServer } from '../../client/web/server';
 import { loadEnv, type Env } from '../../config/env';
 import type { MailSink, SunkMessage } from '../../dev/mail-sink/sink';
+import type { FileStore } from '../../storage/file-store';
 import { createDondocWorker } from '../../worker/create-worker';
 import { assignmentWorkflow } from '../../workflows';
 import type { AssignmentInput } from '../../workflows/assignment/messages';
@@ -47,6 +48,8 @@ export interface Harness {
   webEnv: Env;
   baseUrl: string;
   taskQueue: string;
+  /** The file store the worker writes reports into and the web server reads from. */
+  store: FileStore;
   browser: Browser;
   /** A fresh browser context sized like a phone (390×844). */
   phone(): Promise<BrowserContext>;
@@ -70,11 +73,13 @@ export async function startHarness(name: string): Promise<Harness> {
     SMTP_URL: 'smtp://127.0.0.1:1',
   });
   const mail = await startTestMail({ links: createLinkBuilder({ secret: TEST_SECRET, publicUrl: baseUrl }) });
+  const store = mail.deps.store;
+  if (!store) throw new Error('the test mail deps have no file store');
   const accounts: Account[] = [
     { username: ADMIN.username, role: 'office', passwordHash: await hashPassword(ADMIN.password), displayName: 'Văn phòng' },
     { username: CHAIR.username, role: 'chair', passwordHash: await hashPassword(CHAIR.password), displayName: 'Trưởng ban' },
   ];
-  const web = createWebServer(temporal.client, webEnv, { secret: TEST_SECRET, accounts, ...(mail.deps.store ? { store: mail.deps.store } : {}) });
+  const web = createWebServer(temporal.client, webEnv, { secret: TEST_SECRET, accounts, store });
   await web.listen({ port, host: '127.0.0.1' });
   const worker: Worker = await createDondocWorker({ connection: temporal.nativeConnection, namespace: 'default', taskQueue, deps: mail.deps, workflowBundle: await workflowBundle() });
   const running = worker.run();
@@ -92,6 +97,7 @@ export async function startHarness(name: string): Promise<Harness> {
     webEnv,
     baseUrl,
     taskQueue,
+    store,
     browser,
     phone: () => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'vi-VN' }),
     async close() {

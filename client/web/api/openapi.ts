@@ -69,6 +69,24 @@ export const openApiDocument = {
       Page: { type: 'object', properties: { rows: { type: 'array', items: ref('Row') }, next: { type: ['string', 'null'] } } },
       Receipt: { type: 'object', properties: { receiptNumber: { type: 'string' }, receivedAt: { type: 'string', format: 'date-time' }, late: { type: 'boolean' } } },
       StoredFile: { type: 'object', properties: { ref: { type: 'string' }, name: { type: 'string' }, size: { type: 'integer' }, contentType: { type: 'string' } } },
+      ReportFile: { type: 'object', properties: { ref: { type: 'string' }, name: { type: 'string' }, size: { type: 'integer' }, contentType: { type: 'string' }, url: { type: 'string', description: 'download address (office and chair)' } } },
+      CyclePhase: { enum: ['collecting', 'awaiting-approval', 'returned-to-office', 'forwarding', 'forwarded', 'closed'] },
+      Occurrence: {
+        type: 'object',
+        properties: {
+          workflowId: { type: 'string' }, workflowType: { enum: ['reportCycleWorkflow', 'taskWorkflow', 'campaignWorkflow'] }, programId: { type: 'string' }, itemId: { type: 'string' }, itemTitle: { type: ['string', 'null'] },
+          period: { type: 'string' }, phase: { type: ['string', 'null'], description: 'DondocStatus: the cycle’s or campaign’s phase' }, running: { type: 'boolean' },
+          startedAt: { type: ['string', 'null'], format: 'date-time' }, closedAt: { type: ['string', 'null'], format: 'date-time' }, page: { type: 'string' },
+        },
+      },
+      Consolidation: {
+        type: 'object',
+        properties: {
+          version: { type: 'integer' }, at: { type: 'string', format: 'date-time' }, xlsx: ref('ReportFile'), html: ref('ReportFile'),
+          counts: { type: 'object', properties: { total: { type: 'integer' }, onTime: { type: 'integer' }, late: { type: 'integer' }, missing: { type: 'integer' }, exempt: { type: 'integer' }, returned: { type: 'integer' } } },
+          sums: { type: 'object', additionalProperties: { type: 'number' } },
+        },
+      },
     },
   },
   paths: {
@@ -99,6 +117,43 @@ export const openApiDocument = {
     '/api/assignments/{id}/extend': action('Move the due', { type: 'object', required: ['newDueAt', 'reason'], properties: { newDueAt: { type: 'string', format: 'date-time' }, reason: { type: 'string' } } }),
     '/api/assignments/{id}/decide': action('Grant or refuse a unit’s request', { type: 'object', required: ['requestId', 'grant'], properties: { requestId: { type: 'integer' }, grant: { type: 'boolean' }, newDueAt: { type: 'string', format: 'date-time' }, comment: { type: 'string' } } }),
     '/api/assignments/{id}/exempt': action('Exempt the unit', { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } }),
+    '/api/programs/{program}/occurrences': { get: { summary: 'The program’s report cycles and tasks with their phase (visibility only)', security: [{ session: [] }], parameters: [program, page, { name: 'size', in: 'query', schema: { type: 'integer', maximum: 500 } }], responses: { 200: ok('page', { type: 'object', properties: { rows: { type: 'array', items: ref('Occurrence') }, next: { type: ['string', 'null'] } } }), ...errors(400, 401, 404) } } },
+    '/api/programs/{program}/approvals': {
+      get: {
+        summary: 'Consolidated reports awaiting the chair, each with its latest consolidation (counts and files); at most 25 states are read',
+        security: [{ session: [] }],
+        parameters: [program],
+        responses: { 200: ok('queue', { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { occurrence: ref('Occurrence'), itemTitle: { type: ['string', 'null'] }, periodLabel: { type: ['string', 'null'] }, phase: { type: ['string', 'null'] }, consolidation: { oneOf: [ref('Consolidation'), { type: 'null' }] } } } }, total: { type: 'integer' } } }), ...errors(401, 404) },
+      },
+    },
+    '/api/programs/{program}/campaigns': { get: { summary: 'The program’s campaigns (Action Month): milestones, plans, the results cycle and its phase', security: [{ session: [] }], parameters: [program], responses: { 200: ok('campaigns'), ...errors(401, 404) } } },
+    '/api/occurrences/{id}': { get: { summary: 'One report cycle, task or campaign: its state (status query); report files carry their download address', security: [{ session: [] }], parameters: [id], responses: { 200: ok('occurrence', { type: 'object', properties: { workflowId: { type: 'string' }, workflowType: { type: 'string' }, kind: { enum: ['cycle', 'campaign'] }, programId: { type: 'string' }, running: { type: 'boolean' }, state: { type: 'object' } } }), ...errors(401, 404, 503) } } },
+    '/api/occurrences/{id}/approve': {
+      post: {
+        summary: 'The chair approves the consolidated report (it is forwarded upward) or returns it to the office with a comment; chair role only',
+        security: office,
+        parameters: [id],
+        requestBody: body({ type: 'object', required: ['decision'], properties: { decision: { enum: ['approve', 'return'] }, comment: { type: 'string', description: 'required to return' } } }),
+        responses: { 200: ok('the phase when the decision was taken', { type: 'object', properties: { phase: ref('CyclePhase') } }), ...errors(400, 401, 403, 404, 409, 503) },
+      },
+    },
+    '/api/occurrences/{id}/consolidate': {
+      post: {
+        summary: 'The office consolidates now (phase collecting) or again after a return (returned-to-office); office role only',
+        security: office,
+        parameters: [id],
+        requestBody: body({ type: 'object' }),
+        responses: { 200: ok('the phase when asked', { type: 'object', properties: { phase: ref('CyclePhase') } }), ...errors(401, 403, 404, 409, 503) },
+      },
+    },
+    '/office/occurrences/{id}/files/{ref}': {
+      get: {
+        summary: 'A consolidated report file (XLSX or HTML) named in that cycle’s own state; any other ref is 404',
+        security: [{ session: [] }],
+        parameters: [id, { name: 'ref', in: 'path', required: true, description: 'file ref from the state, URL-encoded', schema: { type: 'string' } }],
+        responses: { 200: { description: 'the file, as an attachment', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {}, 'text/html': {} } }, ...errors(401, 404) },
+      },
+    },
     '/api/unit/{token}': { get: { summary: 'The unit’s view of its assignment', parameters: [token], responses: { 200: ok('state without notices'), ...errors(403, 404, 410, 503) } } },
     '/api/unit/{token}/files': {
       post: {

@@ -1,4 +1,4 @@
-// The program dashboard: status counts, program-level panels (or where they will be),
+// The program dashboard: status counts, program-level panels (cycles, approvals, campaigns),
 // the compliance matrix one page of units at a time, and the most urgent overdue work.
 import type { ProgramPanel } from '../context';
 import { CELL_STATUSES } from '../data/cell-status';
