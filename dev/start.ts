@@ -14,7 +14,11 @@ import { isListening, isPortFree, startProcess, stopAll, waitUntil, type Supervi
 import { temporalCliPath } from './tools';
 
 const root = resolve(__dirname, '..');
-const log = (line: string) => console.log(line);
+let stopping = false;
+// The dev server complains about every closed connection while it shuts down: noise.
+const log = (line: string) => {
+  if (!(stopping && line.startsWith('[temporal]'))) console.log(line);
+};
 
 function portOf(address: string): number {
   return Number(address.split(':').at(-1));
@@ -56,7 +60,6 @@ async function main(): Promise<void> {
   const temporal = temporalCliPath();
 
   const children: Supervised[] = [];
-  let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;

@@ -242,10 +242,9 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
   await condition(allHandlersFinished);
   return state;
 
-  async function consolidate() {
-    const version = state.consolidations.length + 1;
-    const result = await consolidateReport({
-      key: `${input.occurrenceId}/tong-hop-${version}`,
+  function consolidationInput(name: string, rows: CycleRow[]) {
+    return {
+      key: `${input.occurrenceId}/${name}`,
       programTitle: input.programTitle,
       officeName: input.office.name,
       itemTitle: input.itemTitle,
@@ -253,9 +252,14 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
       timeZone: input.timeZone,
       locale: input.locale,
       indicators: indicatorsOf(input),
-      rows: state.rows.filter((r) => !r.removed).map(consolidationRow),
+      rows: rows.map(consolidationRow),
       generatedAt: nowIso(),
-    });
+    };
+  }
+
+  async function consolidate() {
+    const version = state.consolidations.length + 1;
+    const result = await consolidateReport(consolidationInput(`tong-hop-${version}`, state.rows.filter((r) => !r.removed)));
     const record = { version, at: nowIso(), xlsx: result.xlsx, html: result.html, counts: result.counts, sums: result.sums };
     state.consolidations.push(record);
     return record;
@@ -306,16 +310,7 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     const version = state.addenda.length + 1;
     const rows = state.rows.filter((r) => assignmentIds.includes(r.assignmentId));
     const result = await consolidateReport({
-      key: `${input.occurrenceId}/phu-luc-${version}`,
-      programTitle: input.programTitle,
-      officeName: input.office.name,
-      itemTitle: input.itemTitle,
-      periodLabel: input.periodLabel,
-      timeZone: input.timeZone,
-      locale: input.locale,
-      indicators: indicatorsOf(input),
-      rows: rows.map(consolidationRow),
-      generatedAt: nowIso(),
+      ...consolidationInput(`phu-luc-${version}`, rows),
       addendum: { of: state.consolidations.at(-1)!.xlsx.ref, number: version },
     });
     state.addenda.push({ version, at: nowIso(), units: rows.map((r) => r.unitName), xlsx: result.xlsx });
