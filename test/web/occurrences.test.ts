@@ -322,5 +322,10 @@ describe('the Action Month’s progress', () => {
     expect(json(ended.occurrenceId).results).toMatchObject({ phase: 'collecting' });
     const one = (await (await api.get(`${h.baseUrl}/api/occurrences/${encodeURIComponent(ended.occurrenceId)}`)).json()) as { kind: string };
     expect(one.kind).toBe('campaign');
+
+    // In English on request.
+    await office.goto(`${pathOf(running.occurrenceId)}?lang=en`);
+    const english = await office.locator('section.campaign').innerText();
+    for (const word of ['Launch', 'Mid-campaign check-in', 'Skipped (already past when started)', 'Pending', '1 of 2 received']) expect(english).toContain(word);
   });
 });
