@@ -20,12 +20,18 @@ export function requireSession(req: FastifyRequest, reply: FastifyReply, ctx: We
     return undefined;
   }
   if (roles && !roles.includes(session.role)) {
-    const { t } = req.dondoc;
-    if (isApi(req)) void apiError(reply, 403, 'forbidden', t.errors.forbiddenBody);
-    else void sendPage(reply, 403, errorPage(frameOf(req, ctx), t.errors.forbidden, t.errors.forbiddenBody));
+    void forbidden(req, reply, ctx);
     return undefined;
   }
   return session;
+}
+
+/** 403 as a page or as the API's error shape. */
+export function forbidden(req: FastifyRequest, reply: FastifyReply, ctx: WebContext): FastifyReply {
+  const { t } = req.dondoc;
+  if (isApi(req)) void apiError(reply, 403, 'forbidden', t.errors.forbiddenBody);
+  else void sendPage(reply, 403, errorPage(frameOf(req, ctx), t.errors.forbidden, t.errors.forbiddenBody));
+  return reply;
 }
 
 /** Forms send `_csrf`; API clients send the `x-csrf-token` header (from POST /api/session). */

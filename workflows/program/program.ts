@@ -139,7 +139,13 @@ export async function programWorkflow(args: ProgramWorkflowInput): Promise<void>
     const occ = index!.plan.occurrences.find((o) => o.id === rec.id)!;
     const input: OccurrenceInput = index!.occurrenceInput(occ);
     try {
-      await startChild(occurrenceWorkflowFor(occ.kind), { workflowId: occ.id, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
+      await startChild(occurrenceWorkflowFor(occ.kind), {
+        workflowId: occ.id,
+        args: [input],
+        // Lists show what an occurrence is without querying it.
+        memo: { itemTitle: input.itemTitle, periodLabel: input.periodLabel },
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
     } catch (err) {
       // Started before a continue-as-new or a crash: it is running, which is what we want.
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

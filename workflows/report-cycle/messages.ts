@@ -46,6 +46,8 @@ export interface ReportCycleState {
   itemTitle: string;
   periodLabel: string;
   phase: CyclePhase;
+  /** Who approves the consolidation; absent when the item has no consolidation step. */
+  approver?: 'chair' | 'office';
   rows: CycleRow[];
   consolidations: ConsolidationRecord[];
   approvals: { at: string; decision: 'approve' | 'return'; comment?: string; by?: string }[];

@@ -44,6 +44,7 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     itemTitle: input.itemTitle,
     periodLabel: input.periodLabel,
     phase: 'collecting',
+    ...(input.consolidation ? { approver: input.consolidation.approver } : {}),
     rows: [],
     consolidations: [],
     approvals: [],
@@ -140,6 +141,8 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     const wanted = new Map(next.assignments.map((a) => [a.id, a.input]));
     input = next;
     reconfigurations++;
+    if (next.consolidation) state.approver = next.consolidation.approver;
+    else delete state.approver;
     for (const r of state.rows) {
       if (!wanted.has(r.assignmentId) && !r.closed) {
         scopes.get(r.assignmentId)?.cancel();

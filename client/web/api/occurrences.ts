@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { approveArgsSchema, approveUpdate, consolidateUpdate, type ReportCycleState, type StoredFileRef } from '../../../workflows/report-cycle/messages';
 import type { WebContext } from '../context';
 import type { Outcome } from '../data/assignments';
-import type { Opened } from '../data/occurrences';
+import { approverOf, type Opened } from '../data/occurrences';
 import { isSafeValue } from '../data/query';
 import type { OccurrenceRow } from '../data/visibility';
 import { checkSessionCsrf, requireSession } from '../guards';
@@ -62,12 +62,12 @@ function program(req: FastifyRequest<ProgramParams>, reply: FastifyReply): strin
 
 export function registerOccurrenceApi(app: FastifyInstance, ctx: WebContext): void {
   /** A cycle, or the refusal (404 for anything else, 503 when Temporal is down) already sent. */
-  async function cycle(reply: FastifyReply, id: string): Promise<boolean> {
+  async function cycle(reply: FastifyReply, id: string): Promise<Extract<Opened, { kind: 'cycle' }> | undefined> {
     const outcome: Outcome<Opened> = await ctx.occurrences.open(id);
-    if (outcome.ok && outcome.value.kind === 'cycle') return true;
+    if (outcome.ok && outcome.value.kind === 'cycle') return outcome.value;
     if (!outcome.ok && outcome.kind === 'unavailable') void apiError(reply, 503, 'unavailable', outcome.message);
     else void apiError(reply, 404, 'not_found', 'không tìm thấy kỳ báo cáo (no such report cycle)');
-    return false;
+    return undefined;
   }
 
   app.get<ProgramParams>('/api/programs/:program/occurrences', async (req, reply) => {
@@ -121,14 +121,17 @@ export function registerOccurrenceApi(app: FastifyInstance, ctx: WebContext): vo
   });
 
   app.post<IdParams>('/api/occurrences/:id/approve', async (req, reply) => {
-    const session = requireSession(req, reply, ctx, ['chair']);
+    const session = requireSession(req, reply, ctx, ['office', 'chair']);
     if (!session || !checkSessionCsrf(req, reply, ctx, session)) return reply;
     const body = approveBody.safeParse(req.body ?? {});
     if (!body.success) return apiError(reply, 400, 'validation', 'dữ liệu không hợp lệ (invalid input)', zodDetails(body.error));
     // Who decided is the session, whatever the body says.
     const args = approveArgsSchema.safeParse({ ...body.data, by: session.displayName });
     if (!args.success) return apiError(reply, 400, 'validation', 'dữ liệu không hợp lệ (invalid input)', zodDetails(args.error));
-    if (!(await cycle(reply, req.params.id))) return reply;
+    const opened = await cycle(reply, req.params.id);
+    if (!opened) return reply;
+    // The program names the approver: the chair by default, the office for some items.
+    if (session.role !== approverOf(opened.state)) return apiError(reply, 403, 'forbidden', req.dondoc.t.errors.forbiddenBody);
     return sendOutcome(reply, await ctx.occurrences.update(req.params.id, approveUpdate, args.data), (value) => value);
   });
 

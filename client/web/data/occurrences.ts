@@ -65,6 +65,11 @@ function normaliseCycle(s: ReportCycleState): ReportCycleState {
   return { ...s, approvals: s.approvals ?? [], addenda: s.addenda ?? [] };
 }
 
+/** Who may approve a consolidation: the chair unless the program names the office. */
+export function approverOf(state: ReportCycleState): 'chair' | 'office' {
+  return state.approver ?? 'chair';
+}
+
 /**
  * Every report file a cycle's state names: the consolidations' workbooks and pages and the
  * addenda's workbooks. Downloads are looked up here, so only a ref of this very workflow

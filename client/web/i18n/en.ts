@@ -266,6 +266,7 @@ export const en: Messages = {
     approve: 'Approve and forward upward',
     returnIt: 'Return to the standing office',
     chairOnly: 'Consolidated reports are approved by the committee chair; the standing office’s account can view only.',
+    officeOnly: 'This item’s consolidated report is approved by the standing office; the chair’s account can view only.',
     consolidateNow: 'Consolidate now',
     consolidateAgain: 'Consolidate again',
     consolidateHint: 'Builds the consolidated workbook from the reports received and sends it to the chair for approval; later reports go into an addendum.',

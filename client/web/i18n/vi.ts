@@ -266,6 +266,7 @@ export const vi = {
     approve: 'Duyệt, gửi lên cấp trên',
     returnIt: 'Trả lại cơ quan thường trực',
     chairOnly: 'Việc duyệt báo cáo tổng hợp do Trưởng ban thực hiện; tài khoản cơ quan thường trực chỉ xem.',
+    officeOnly: 'Báo cáo tổng hợp của nhiệm vụ này do cơ quan thường trực duyệt; tài khoản Trưởng ban chỉ xem.',
     consolidateNow: 'Tổng hợp ngay',
     consolidateAgain: 'Tổng hợp lại',
     consolidateHint: 'Lập bảng tổng hợp từ các báo cáo đã nhận và trình Trưởng ban duyệt; báo cáo đơn vị gửi sau được ghi vào phụ lục.',

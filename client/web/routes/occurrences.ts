@@ -7,10 +7,10 @@ import { z } from 'zod';
 import type { Session } from '../../../auth/sessions';
 import { approveArgsSchema, approveUpdate, consolidateUpdate } from '../../../workflows/report-cycle/messages';
 import type { WebContext } from '../context';
-import { reportFiles, type OpenedCycle } from '../data/occurrences';
+import { approverOf, reportFiles, type OpenedCycle } from '../data/occurrences';
 import { isSafeValue } from '../data/query';
 import { sendReportFile } from '../downloads';
-import { checkSessionCsrf, requireSession } from '../guards';
+import { checkSessionCsrf, forbidden, requireSession } from '../guards';
 import { occurrencePath } from '../paths';
 import { frameOf, sendPage } from '../request-state';
 import { errorPage } from '../views/error-page';
@@ -114,11 +114,13 @@ export function registerOccurrenceRoutes(app: FastifyInstance, ctx: WebContext):
   });
 
   app.post<IdParams>('/office/occurrences/:id/approve', async (req, reply) => {
-    const session = requireSession(req, reply, ctx, ['chair']);
+    const session = requireSession(req, reply, ctx, ['office', 'chair']);
     if (!session || !checkSessionCsrf(req, reply, ctx, session)) return reply;
     const { id } = req.params;
     const cycle = await cycleFor(req, reply, id);
     if (!cycle) return reply;
+    // The program names the approver: the chair by default, the office for some items.
+    if (session.role !== approverOf(cycle.state)) return forbidden(req, reply, ctx);
     const parsed = approveArgsSchema.safeParse(approvalArgs((req.body ?? {}) as Record<string, unknown>, session));
     if (!parsed.success) return showOccurrence(req, reply, session, id, 422, { errors: parsed.error.issues.map((i) => i.message) });
     const outcome = await ctx.occurrences.update(id, approveUpdate, parsed.data);

@@ -5,7 +5,7 @@ import type { CampaignState } from '../../../workflows/campaign/messages';
 import type { ConsolidationRecord, ReportCycleState } from '../../../workflows/report-cycle/messages';
 import { rowStatus } from '../../../workflows/report-cycle/rows';
 import { cellStatus } from '../data/cell-status';
-import type { OpenedCampaign, OpenedCycle, ProgramLevelCounts, Queued } from '../data/occurrences';
+import { approverOf, type OpenedCampaign, type OpenedCycle, type ProgramLevelCounts, type Queued } from '../data/occurrences';
 import type { OccurrenceRow } from '../data/visibility';
 import { formatBytes, formatDate, formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
@@ -91,8 +91,8 @@ export interface ActionContext {
 }
 
 /** The chair's form; `key` keeps label ids unique when a page holds several. */
-function approvalForm(workflowId: string, act: ActionContext, t: Messages, key: string): SafeHtml {
-  if (act.role !== 'chair') return html`<p class="info">${t.occ.chairOnly}</p>`;
+function approvalForm(workflowId: string, state: ReportCycleState, act: ActionContext, t: Messages, key: string): SafeHtml {
+  if (act.role !== approverOf(state)) return html`<p class="info">${approverOf(state) === 'chair' ? t.occ.chairOnly : t.occ.officeOnly}</p>`;
   return html`<form method="post" action="${occurrencePath(workflowId)}/approve" class="approval">${csrfField(act.csrf)}
     <p class="muted">${t.occ.approvalIntro}</p>
     <label for="ac-${key}">${t.occ.comment}</label><textarea id="ac-${key}" name="comment" maxlength="4000"></textarea>
@@ -104,7 +104,7 @@ function cycleActions(opened: OpenedCycle, act: ActionContext, t: Messages): Saf
   const { state } = opened;
   if (!opened.running) return '';
   if (state.phase === 'awaiting-approval') {
-    return html`<section class="card" aria-labelledby="ap-h"><h2 id="ap-h">${t.occ.approval}</h2>${approvalForm(opened.workflowId, act, t, 'page')}</section>`;
+    return html`<section class="card" aria-labelledby="ap-h"><h2 id="ap-h">${t.occ.approval}</h2>${approvalForm(opened.workflowId, state, act, t, 'page')}</section>`;
   }
   if ((state.phase === 'collecting' || state.phase === 'returned-to-office') && act.role === 'office') {
     const again = state.consolidations.length > 0;
@@ -185,7 +185,7 @@ export function approvalsPage(frame: Frame, view: { programId: string; items: Qu
     const heading = state ? `${state.itemTitle} — ${state.periodLabel}` : `${titleOf(row, view.titles)} — ${row.period}`;
     return html`<section class="card approval-item" aria-labelledby="aq-${i}"><h2 id="aq-${i}"><a href="${occurrencePath(row.workflowId)}">${heading}</a></h2>
       ${!state ? html`<p class="muted">${t.occ.unreadable}</p>` : latest ? html`<p class="muted">${t.occ.latest(latest.version)} — ${formatDateTime(latest.at, t.lang)}</p>${countsList(latest.counts, t)}${fileLinks(row.workflowId, latest, t)}` : ''}
-      ${state && state.phase === 'awaiting-approval' ? approvalForm(row.workflowId, view.act, t, String(i)) : ''}
+      ${state && state.phase === 'awaiting-approval' ? approvalForm(row.workflowId, state, view.act, t, String(i)) : ''}
     </section>`;
   });
   return layout(
