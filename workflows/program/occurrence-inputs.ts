@@ -30,6 +30,28 @@ export class ProgramIndex {
     }
   }
 
+  private spans: Map<string, { firstEvent?: number; lastDue?: number }> | undefined;
+
+  /** First dated event and last unit due of an occurrence, from one pass over the plan. */
+  span(occurrenceId: string): { firstEvent?: number; lastDue?: number } | undefined {
+    if (!this.spans) {
+      const spans = new Map<string, { firstEvent?: number; lastDue?: number }>();
+      const of = (id: string) => spans.get(id) ?? spans.set(id, {}).get(id)!;
+      for (const e of this.plan.events) {
+        const s = of(e.occurrenceId);
+        const at = Date.parse(e.at);
+        if (s.firstEvent === undefined || at < s.firstEvent) s.firstEvent = at;
+      }
+      for (const a of this.plan.assignments) {
+        const s = of(a.occurrenceId);
+        const at = Date.parse(a.due.at);
+        if (s.lastDue === undefined || at > s.lastDue) s.lastDue = at;
+      }
+      this.spans = spans;
+    }
+    return this.spans.get(occurrenceId);
+  }
+
   private unit(id: string): Unit {
     const unit = this.units.get(id);
     if (!unit) throw new Error(`unknown unit ${id}`);

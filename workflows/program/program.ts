@@ -67,11 +67,9 @@ export async function programWorkflow(args: ProgramWorkflowInput): Promise<void>
   }
 
   function timesOf(ix: ProgramIndex, occ: Occurrence): { startAt: string; lastDueAt: string } {
-    const events = ix.plan.events.filter((e) => e.occurrenceId === occ.id);
-    const dues = (ix.assignmentsByOccurrence.get(occ.id) ?? []).map((a) => Date.parse(a.due.at));
-    const starts = events.map((e) => Date.parse(e.at));
-    const first = starts.length ? Math.min(...starts) : Date.parse(occ.due?.at ?? `${ix.program.program.year}-01-01T00:00:00Z`);
-    const last = dues.length ? Math.max(...dues) : first;
+    const span = ix.span(occ.id);
+    const first = span?.firstEvent ?? Date.parse(occ.due?.at ?? `${ix.program.program.year}-01-01T00:00:00Z`);
+    const last = span?.lastDue ?? first;
     return { startAt: toLocalIso(first, ix.program.program.timezone), lastDueAt: toLocalIso(last, ix.program.program.timezone) };
   }
 
