@@ -112,7 +112,8 @@ describe('npm start', () => {
       DONDOC_PROGRAM: join(dataDir, 'program.yaml'),
     };
     writeFileSync(env.DONDOC_PROGRAM, programOpenToday());
-    child = spawn(process.execPath, ['--import', 'tsx', join(root, 'dev', 'start.ts')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Exactly what a user runs, so the signal reaches npm first, as from a service manager.
+    child = spawn('npm', ['start', '--silent'], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (d: Buffer) => (output += d.toString('utf8')));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString('utf8')));
