@@ -11,7 +11,11 @@ export async function registerSearchAttributes(connection: Connection, namespace
   const searchAttributes = Object.fromEntries(
     Object.entries(searchAttributeDefinitions).map(([name, type]) => [
       name,
-      type === 'Keyword' ? IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD : IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+      type === 'Keyword'
+        ? IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD
+        : type === 'KeywordList'
+          ? IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST
+          : IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
     ]),
   );
   await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });

@@ -9,13 +9,16 @@ export const PERIOD = defineSearchAttributeKey('DondocPeriod', SearchAttributeTy
 export const UNIT = defineSearchAttributeKey('DondocUnit', SearchAttributeType.KEYWORD);
 export const STATUS = defineSearchAttributeKey('DondocStatus', SearchAttributeType.KEYWORD);
 export const DUE = defineSearchAttributeKey('DondocDue', SearchAttributeType.DATETIME);
+/** Kinds of unit requests awaiting the office's decision: 'extension', 'exemption'. */
+export const PENDING = defineSearchAttributeKey('DondocPending', SearchAttributeType.KEYWORD_LIST);
 
 /** Name → server type, in the spelling `temporal server start-dev --search-attribute` takes. */
-export const searchAttributeDefinitions: Record<string, 'Keyword' | 'Datetime'> = {
+export const searchAttributeDefinitions: Record<string, 'Keyword' | 'Datetime' | 'KeywordList'> = {
   [PROGRAM.name]: 'Keyword',
   [ITEM.name]: 'Keyword',
   [PERIOD.name]: 'Keyword',
   [UNIT.name]: 'Keyword',
   [STATUS.name]: 'Keyword',
   [DUE.name]: 'Datetime',
+  [PENDING.name]: 'KeywordList',
 };

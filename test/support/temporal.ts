@@ -6,7 +6,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSour
 import { registerSearchAttributes } from '../../client/search-attributes';
 import { temporalCliPath, temporalTestServerPath } from '../../dev/tools';
 import { workflowsPath } from '../../worker/create-worker';
-import { DUE, ITEM, PERIOD, PROGRAM, STATUS, UNIT } from '../../workflows/search-attributes';
+import { DUE, ITEM, PENDING, PERIOD, PROGRAM, STATUS, UNIT } from '../../workflows/search-attributes';
 
 // Workers log every state change at INFO; tests only need warnings and errors. The runtime
 // can be installed once per process, and vitest may run several files in one.
@@ -28,7 +28,7 @@ export function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
-      searchAttributes: [PROGRAM, ITEM, PERIOD, UNIT, STATUS, DUE],
+      searchAttributes: [PROGRAM, ITEM, PERIOD, UNIT, STATUS, DUE, PENDING],
       log: { format: 'pretty', level: 'error' },
     },
   });

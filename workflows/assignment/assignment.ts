@@ -10,6 +10,7 @@ import {
   condition,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   log,
   setHandler,
   upsertSearchAttributes,
@@ -18,7 +19,7 @@ import {
 import { DateTime } from 'luxon';
 import { sendNotice } from '../activity-proxies';
 import { WorkCalendar } from '../../calendar';
-import { DUE, ITEM, PERIOD, PROGRAM, STATUS, UNIT } from '../search-attributes';
+import { DUE, ITEM, PENDING, PERIOD, PROGRAM, STATUS, UNIT } from '../search-attributes';
 import {
   assignmentChangedSignal,
   assignmentInputSchema,
@@ -293,12 +294,21 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
       status: 'pending',
     };
     state.requests.push(record);
+    publishPending();
     notify(kind === 'extension' ? 'extension-requested' : 'exemption-requested', `${kind}-request-${record.id}`, {
       comment: reason,
       ...(record.proposedDueAt !== undefined ? { requestedDueAt: record.proposedDueAt } : {}),
     });
     changes++;
     return record;
+  }
+
+  /** Lets the dashboard find requests awaiting a decision with one visibility query. */
+  function publishPending(): void {
+    // Added after workflows were running: their histories have no such command.
+    if (!patched('dondoc-pending-attribute')) return;
+    const pending = [...new Set(state.requests.filter((r) => r.status === 'pending').map((r) => r.kind))];
+    upsertSearchAttributes([{ key: PENDING, value: pending.length > 0 ? pending : null }]);
   }
 
   function checkNoPending(kind: UnitRequestRecord['kind']): void {
@@ -357,6 +367,7 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
         ...(args.decidedBy !== undefined ? { decidedBy: args.decidedBy } : {}),
         ...(args.comment !== undefined ? { comment: args.comment } : {}),
       });
+      publishPending();
       const comment = args.comment ?? request.reason;
       if (request.kind === 'extension') {
         if (args.grant) applyExtension((args.newDueAt ?? request.proposedDueAt)!, comment);

@@ -1,7 +1,6 @@
-// Pending extension and exemption requests of a program. Visibility does not index them
-// (no search attribute says "a request is pending"), so this reads the state of open
-// assignments, a bounded number at a time, and says how many it checked. A search
-// attribute set by the workflow would make this one visibility query.
+// Pending extension and exemption requests of a program. Visibility finds the assignments
+// with one (the workflow publishes DondocPending); only those are read for the details,
+// a bounded number at a time, and the page says how many it checked.
 import type { AssignmentState, UnitRequestRecord } from '../../../workflows/assignment/messages';
 import type { Assignments } from './assignments';
 import { openQuery } from './dashboard';
@@ -17,7 +16,7 @@ export interface PendingItem {
 }
 
 export async function pendingRequests(visibility: Visibility, assignments: Assignments, programId: string, max = MAX_SCAN): Promise<{ items: PendingItem[]; scanned: number; total: number }> {
-  const query = openQuery(programId);
+  const query = `${openQuery(programId)} AND DondocPending IN ('extension', 'exemption')`;
   const [page, total] = await Promise.all([visibility.page(query, max), visibility.count(query)]);
   const items: PendingItem[] = [];
   let next = 0;
