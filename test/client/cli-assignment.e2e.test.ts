@@ -1,10 +1,13 @@
 // End to end on the Temporal dev server: a clerk drives one assignment through the real
 // `dondoc` executable while a real worker sends mail to a real SMTP sink.
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailSink } from '../../dev/mail-sink/sink';
 import { createDondocWorker } from '../../worker/create-worker';
+import { assignmentWorkflow } from '../../workflows';
+import { reviewUpdate, statusQuery, submitUpdate } from '../../workflows/assignment/messages';
 import { runCli } from '../support/cli';
 import { startTestMail } from '../support/mail';
 import { createDevServerEnv, uniqueQueue, workflowBundle } from '../support/temporal';
@@ -83,6 +86,34 @@ describe('dondoc CLI against the dev server', () => {
     expect(listed).toEqual([expect.objectContaining({ workflowId: id, unitId: 'tho-dan', unitName: 'UBND xã Thọ Dân', status: 'accepted' })]);
     const overdue = await runCli(['status', '--program', 'e2e', '--overdue'], cliEnv);
     expect(overdue.stdout.trim()).toBe('Không có hồ sơ quá hạn (no overdue assignment).');
+  });
+
+  it('keeps a submission sent together with the start (update-with-start)', async () => {
+    // The update reaches the very first workflow task, as soon as its handler exists: the
+    // assignment must already be requested then, and must not fall back to "requested".
+    const id = 'assign/e2e/with-start/tho-dan';
+    const start = new WithStartWorkflowOperation(assignmentWorkflow, {
+      workflowId: id,
+      taskQueue: cliEnv.TEMPORAL_TASK_QUEUE!,
+      workflowIdConflictPolicy: 'FAIL',
+      args: [
+        {
+          programId: 'e2e',
+          programTitle: 'Chương trình thử nghiệm',
+          itemId: 'with-start',
+          itemTitle: 'Báo cáo nhanh',
+          unit: { id: 'tho-dan', name: 'UBND xã Thọ Dân', emails: ['vanphong@tho-dan.example.org'] },
+          office: { name: 'Phòng LĐ-TB&XH', emails: ['ldtbxh@trieuson.example.org'] },
+          dueAt: '2099-12-15T17:00:00+07:00',
+        },
+      ],
+    });
+    const receipt = await env.client.workflow.executeUpdateWithStart(submitUpdate, { args: [{ content: 'Nộp ngay khi nhận yêu cầu' }], startWorkflowOperation: start });
+    expect(receipt.receiptNumber).toMatch(/^BN-/);
+    const state = await env.client.workflow.getHandle(id).query(statusQuery);
+    expect(state.status).toBe('submitted');
+    expect(state.notices.map((n) => n.kind)).toEqual(['request', 'receipt', 'submitted']);
+    await env.client.workflow.getHandle(id).executeUpdate(reviewUpdate, { args: [{ decision: 'accept' }] });
   });
 
   it('says clearly when a workflow does not exist, an argument is wrong, or the server is down', async () => {

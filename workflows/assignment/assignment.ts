@@ -141,6 +141,17 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
 
   const isOpen = () => OPEN_FOR_SUBMISSION.includes(state.status);
 
+  // Before any handler is registered: an update sent together with the start is delivered
+  // as soon as its handler exists, and must find the assignment already requested.
+  upsertSearchAttributes([
+    { key: PROGRAM, value: input.programId },
+    { key: ITEM, value: input.itemId },
+    { key: UNIT, value: input.unit.id },
+    { key: PERIOD, value: input.period ?? '' },
+  ]);
+  setStatus('requested');
+  notify('request', 'request');
+
   setHandler(statusQuery, () => state);
 
   setHandler(
@@ -410,15 +421,6 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
       },
     },
   );
-
-  upsertSearchAttributes([
-    { key: PROGRAM, value: input.programId },
-    { key: ITEM, value: input.itemId },
-    { key: UNIT, value: input.unit.id },
-    { key: PERIOD, value: input.period ?? '' },
-  ]);
-  setStatus('requested');
-  notify('request', 'request');
 
   function nextStep(): ScheduledStep | undefined {
     // Reminders and escalations only concern work that is still expected from the unit.
