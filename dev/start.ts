@@ -84,25 +84,35 @@ async function main(): Promise<void> {
 
   try {
     const uiPort = new URL(env.TEMPORAL_UI_URL).port;
-    const server = supervise(
-      startProcess(
-        'temporal',
-        temporal,
-        [
-          'server', 'start-dev',
-          '--db-filename', join(dataDir, 'temporal.sqlite'),
-          '--ip', '127.0.0.1',
-          '--port', String(portOf(env.TEMPORAL_ADDRESS)),
-          '--ui-port', uiPort,
-          '--namespace', env.TEMPORAL_NAMESPACE,
-          '--log-level', 'warn',
-          ...Object.entries(searchAttributeDefinitions).flatMap(([k, v]) => ['--search-attribute', `${k}=${v}`]),
-        ],
-        childEnv,
-        log,
-      ),
-    );
-    await waitUntil('Temporal', () => isListening(portOf(env.TEMPORAL_ADDRESS)), 60_000, server.exited);
+    const serverArgs = [
+      'server', 'start-dev',
+      '--db-filename', join(dataDir, 'temporal.sqlite'),
+      '--ip', '127.0.0.1',
+      '--port', String(portOf(env.TEMPORAL_ADDRESS)),
+      '--ui-port', uiPort,
+      '--namespace', env.TEMPORAL_NAMESPACE,
+      '--log-level', 'warn',
+      ...Object.entries(searchAttributeDefinitions).flatMap(([k, v]) => ['--search-attribute', `${k}=${v}`]),
+    ];
+    // The dev server picks free ports for its internal services and binds them a moment
+    // later; another program can take one in between. That race is retried; a port of ours
+    // in use was already reported by checkPorts.
+    for (let attempt = 1; ; attempt++) {
+      let output = '';
+      const server = startProcess('temporal', temporal, serverArgs, childEnv, (line) => {
+        output += `${line}\n`;
+        log(line);
+      });
+      try {
+        await waitUntil('Temporal', () => isListening(portOf(env.TEMPORAL_ADDRESS)), 60_000, server.exited);
+        supervise(server);
+        break;
+      } catch (err) {
+        await stopAll([server]);
+        if (attempt >= 3 || !output.includes('address already in use')) throw err;
+        log(`dondoc: Temporal gặp xung đột cổng nội bộ, khởi động lại (internal port race, retrying ${attempt + 1}/3)`);
+      }
+    }
 
     const sink = supervise(startProcess('mail', ...tsNode('dev/mail-sink/main.ts'), {
       ...childEnv,

@@ -24,14 +24,22 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   return env;
 }
 
-export function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: temporalCliPath() },
-      searchAttributes: [PROGRAM, ITEM, PERIOD, UNIT, STATUS, DUE, PENDING],
-      log: { format: 'pretty', level: 'error' },
-    },
-  });
+export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
+  // The dev server binds free ports it picked a moment earlier; with test files running in
+  // parallel another process can take one in between. Such a start is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createLocal({
+        server: {
+          executable: { type: 'existing-path', path: temporalCliPath() },
+          searchAttributes: [PROGRAM, ITEM, PERIOD, UNIT, STATUS, DUE, PENDING],
+          log: { format: 'pretty', level: 'error' },
+        },
+      });
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

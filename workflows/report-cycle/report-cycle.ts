@@ -118,6 +118,16 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     );
   }
 
+  // Before any handler exists: a reconfiguration delivered with the first workflow task must
+  // find the initial assignments already started, not start them a second time.
+  upsertSearchAttributes([
+    { key: PROGRAM, value: input.programId },
+    { key: ITEM, value: input.itemId },
+    { key: PERIOD, value: input.periodKey },
+  ]);
+  setPhase('collecting');
+  for (const a of input.assignments) if (isStillDue(a.input)) startAssignment(a.id, a.input);
+
   setHandler(assignmentChangedSignal, (summary) => {
     const r = row(summary.assignmentId);
     if (!r) return;
@@ -196,14 +206,6 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
       },
     },
   );
-
-  upsertSearchAttributes([
-    { key: PROGRAM, value: input.programId },
-    { key: ITEM, value: input.itemId },
-    { key: PERIOD, value: input.periodKey },
-  ]);
-  setPhase('collecting');
-  for (const a of input.assignments) if (isStillDue(a.input)) startAssignment(a.id, a.input);
 
   const allSettled = () => state.rows.length > 0 && state.rows.every(isSettled);
   const allClosed = () => state.rows.every((r) => r.closed);
