@@ -1,18 +1,10 @@
 // The consolidation as one self-contained web page: the table of the workbook, styles
 // inline, nothing fetched, so it opens from a mail attachment and prints on A4 landscape.
 // Unit names, notes and figures come from units: every value is escaped.
+import { escapeHtml } from '../notify/html';
 import type { Cell, Column, ReportModel } from './model';
 
 export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const STYLE = `
 @page { size: A4 landscape; margin: 12mm 10mm; }

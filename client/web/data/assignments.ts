@@ -27,6 +27,31 @@ function refusal(err: WorkflowUpdateFailedError): string {
   return firstLine(text);
 }
 
+/**
+ * Sends one update; Temporal answers "not found" to an update on a finished workflow, so
+ * that case is told apart and reported as `closedMessage`.
+ */
+export async function updateWorkflow<Ret, Arg>(
+  client: Client,
+  workflowId: string,
+  def: UpdateDefinition<Ret, [Arg]>,
+  arg: Arg,
+  closedMessage: string,
+): Promise<Outcome<Ret>> {
+  try {
+    return { ok: true, value: await client.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg] }) };
+  } catch (err) {
+    const outcome = classify(err);
+    if (outcome.kind !== 'not-found') return outcome;
+    const closed = await client.workflow
+      .getHandle(workflowId)
+      .describe()
+      .then((d) => d.status.name !== 'RUNNING')
+      .catch(() => false);
+    return closed ? { ok: false, kind: 'refused', message: closedMessage } : outcome;
+  }
+}
+
 export function classify(err: unknown): Failure {
   if (err instanceof WorkflowNotFoundError) return { ok: false, kind: 'not-found', message: firstLine(err) };
   if (err instanceof WorkflowUpdateFailedError) return { ok: false, kind: 'refused', message: refusal(err) };
@@ -59,21 +84,10 @@ export class Assignments {
   }
 
   /** Every dondoc update takes exactly one argument object. */
-  async update<Ret, Arg>(workflowId: string, def: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Outcome<Ret>> {
-    try {
-      return { ok: true, value: await this.client.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg] }) };
-    } catch (err) {
-      const outcome = classify(err);
-      if (outcome.kind !== 'not-found') return outcome;
-      // Temporal answers "not found" to updates on a finished workflow: say what really happened.
-      const closed = await this.client.workflow
-        .getHandle(workflowId)
-        .describe()
-        .then((d) => d.status.name !== 'RUNNING')
-        .catch(() => false);
-      return closed ? { ok: false, kind: 'refused', message: 'hồ sơ đã kết thúc, không thể thay đổi (the assignment is closed)' } : outcome;
-    }
+  update<Ret, Arg>(workflowId: string, def: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Outcome<Ret>> {
+    return updateWorkflow(this.client, workflowId, def, arg, 'hồ sơ đã kết thúc, không thể thay đổi (the assignment is closed)');
   }
+
 }
 
 /** Older histories predate requests and indicators; pages can rely on the arrays. */

@@ -8,7 +8,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { campaignStatusQuery, type CampaignState } from '../../../workflows/campaign/messages';
 import { reportCycleStatusQuery, type ReportCycleState, type StoredFileRef } from '../../../workflows/report-cycle/messages';
 import { PROGRAM } from '../../../workflows/search-attributes';
-import { classify, type Outcome } from './assignments';
+import { classify, updateWorkflow, type Outcome } from './assignments';
 import type { ProgramIndex } from './program-index';
 import { lit } from './query';
 import type { OccurrenceRow, RowPage, Visibility } from './visibility';
@@ -180,20 +180,10 @@ export class Occurrences {
   }
 
   /** Every dondoc update takes exactly one argument object. */
-  async update<Ret, Arg>(workflowId: string, def: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Outcome<Ret>> {
-    try {
-      return { ok: true, value: await this.client.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg] }) };
-    } catch (err) {
-      const outcome = classify(err);
-      if (outcome.kind !== 'not-found') return outcome;
-      const closed = await this.client.workflow
-        .getHandle(workflowId)
-        .describe()
-        .then((d) => d.status.name !== 'RUNNING')
-        .catch(() => false);
-      return closed ? { ok: false, kind: 'refused', message: 'kỳ báo cáo đã kết thúc, không thể thay đổi (the occurrence is closed)' } : outcome;
-    }
+  update<Ret, Arg>(workflowId: string, def: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Outcome<Ret>> {
+    return updateWorkflow(this.client, workflowId, def, arg, 'kỳ báo cáo đã kết thúc, không thể thay đổi (the occurrence is closed)');
   }
+
 
   private async queryWithin(workflowId: string, kind: 'cycle' | 'campaign'): Promise<unknown> {
     try {
