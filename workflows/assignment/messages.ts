@@ -256,6 +256,15 @@ export interface AssignmentSummary {
   note?: string;
 }
 
+/** A parent's row for one child assignment: the child's latest summary and what the parent knows. */
+export interface ChildAssignmentRow extends AssignmentSummary {
+  unitName: string;
+  /** The child has ended: accepted, exempted, or cancelled. */
+  closed: boolean;
+  /** Withdrawn by a re-applied program. */
+  removed?: boolean;
+}
+
 /** Sent by an assignment to its parent workflow whenever its summary changes. */
 export const assignmentChangedSignal = defineSignal<[AssignmentSummary]>('assignmentChanged');
 

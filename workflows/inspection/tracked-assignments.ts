@@ -5,24 +5,10 @@
 // if a third workflow needs it.
 import { CancellationScope, getExternalWorkflowHandle, isCancellation, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { assignmentWorkflow } from '../assignment/assignment';
-import { assignmentMemo, rescheduleSignal, type AssignmentInput, type AssignmentStatus, type AssignmentSummary } from '../assignment/messages';
+import { assignmentMemo, rescheduleSignal, type AssignmentInput, type AssignmentSummary, type ChildAssignmentRow } from '../assignment/messages';
 
-export interface TrackedRow {
-  assignmentId: string;
-  unitId: string;
-  unitName: string;
-  status: AssignmentStatus;
-  dueAt: string;
-  round: number;
-  receiptNumber?: string;
-  submittedAt?: string;
-  /** The latest submission came after the due in force at the time. */
-  late: boolean;
-  /** The child has ended: accepted, exempted, or cancelled. */
-  closed: boolean;
-  /** Withdrawn by a re-applied program. */
-  removed?: boolean;
-}
+/** A child assignment as inspections and campaigns follow it (no report figures). */
+export type TrackedRow = Omit<ChildAssignmentRow, 'indicators' | 'note'>;
 
 export class TrackedAssignments {
   private readonly scopes = new Map<string, CancellationScope>();

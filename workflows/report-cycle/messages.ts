@@ -2,28 +2,14 @@
 // (or office's) approval, and the office's request to consolidate again.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { AssignmentStatus } from '../assignment/messages';
+import type { ChildAssignmentRow } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';
 
 export type CyclePhase = 'collecting' | 'awaiting-approval' | 'returned-to-office' | 'forwarding' | 'forwarded' | 'closed';
 export type RowStatus = 'on-time' | 'late' | 'missing' | 'exempt' | 'returned';
 
-export interface CycleRow {
-  assignmentId: string;
-  unitId: string;
-  unitName: string;
-  status: AssignmentStatus;
-  dueAt: string;
-  round: number;
-  receiptNumber?: string;
-  submittedAt?: string;
-  late: boolean;
-  indicators: Record<string, number | string>;
-  note?: string;
-  /** The assignment workflow has ended (accepted, exempted, or cancelled). */
-  closed: boolean;
-  removed?: boolean;
-}
+/** One unit's row in a report cycle. */
+export type CycleRow = ChildAssignmentRow;
 
 export interface StoredFileRef {
   ref: string;
