@@ -1,13 +1,17 @@
 // Activities are built from injected dependencies, so tests can hand them a real SMTP
 // sink or a fake, and the worker wires the configured ones (mailer, link builder).
-import { createSendNotice, type NotifyDeps } from './notify/send-notice';
+import { createDeliverNotices, type NotifyDeps } from './notify/send-notice';
+import { createPlanActivities, type PlanDeps } from './plan';
+import { createScheduleActivities } from './schedule';
 import { createReportActivities, type ReportDeps } from './reports';
 
-export type ActivityDeps = NotifyDeps & ReportDeps;
+export type ActivityDeps = NotifyDeps & ReportDeps & PlanDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
-    sendNotice: createSendNotice(deps),
+    deliverNotices: createDeliverNotices(deps),
+    ...createScheduleActivities(),
+    ...createPlanActivities(deps),
     ...createReportActivities(deps),
   };
 }

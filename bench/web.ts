@@ -11,6 +11,7 @@
 //
 //   npx tsx bench/web.ts                                  (or through `npm run bench`)
 //   BENCH_WEB_UNITS=3400 BENCH_WEB_REAL=300 npx tsx bench/web.ts
+import { withFirstRound, type UnscheduledAssignment } from '../client/first-round';
 import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +69,10 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 const kb = (x: number) => `${(x / 1024).toFixed(1)} kB`;
 
 function input(i: number, now: number): AssignmentInput {
+  return withFirstRound(unscheduled(i, now));
+}
+
+function unscheduled(i: number, now: number): UnscheduledAssignment {
   const id = `don-vi-${String(i + 1).padStart(4, '0')}`;
   // One unit in ten is already past its due, so the overdue list and counts have work to do.
   const due = i % 10 === 0 ? new Date(now - 86_400_000) : new Date(now + 30 * 86_400_000);

@@ -2,7 +2,7 @@
 // dates); answers are memoised per compile so a national program stays fast.
 import { addDays, type IsoDate, type WorkCalendar } from '../calendar';
 
-export type CalendarLike = Pick<WorkCalendar, 'isWorkingDay' | 'addWorkingDays' | 'nextWorkingDay' | 'previousWorkingDay' | 'rollForward' | 'hasOfficialData' | 'isDayOff'>;
+export type CalendarLike = Pick<WorkCalendar, 'isWorkingDay' | 'addWorkingDays' | 'nextWorkingDay' | 'previousWorkingDay' | 'rollForward' | 'hasOfficialData' | 'isDayOff' | 'workingDaysBetween'>;
 
 export class CachedCalendar {
   private readonly working = new Map<IsoDate, boolean>();

@@ -88,6 +88,8 @@ export class Describer {
         return vi ? `Quá hạn, báo ${escalateTo(e.audience)}` : `Overdue, escalated to ${escalateTo(e.audience)}`;
       case 'notice':
         return vi ? 'Thông báo kiểm tra' : 'Inspection notice';
+      case 'visit-reminder':
+        return vi ? 'Nhắc lịch kiểm tra' : 'Visit reminder';
       case 'visit':
         return vi ? 'Kiểm tra tại đơn vị' : 'Inspection visit';
       case 'findings':

@@ -22,6 +22,8 @@ export interface EscalationAt extends Dated {
 export interface VisitSchedule {
   unitId: string;
   notice: Dated;
+  /** The working day before the visit, unless the notice itself comes that late. */
+  visitReminder?: Dated;
   visit: Dated;
   findings: Dated;
   due: Dated;
@@ -334,7 +336,11 @@ function inspectionOccurrences(s: Scheduler, item: InspectionItem): OccurrenceSc
       });
       if (!due) return;
       s.order(visit, due, [...p, 'due'], `hạn báo cáo khắc phục (${when(due)}) phải sau buổi kiểm tra (${when(visit)}) (remediation due before the visit)`);
-      visits.push({ unitId: v.unit, notice, visit, findings, due, ...s.followUps(due) });
+      // The unit is reminded the working day before the visit, at the time notices go out.
+      const reminder: Dated = { date: cal.rollBack(cal.addDays(visit.date, -1)), time: s.noticeTime };
+      // Remediation items get their own dues from the findings: the visit itself has no
+      // reminders or escalations to plan before the office has written them.
+      visits.push({ unitId: v.unit, notice, ...(isBefore(notice, reminder) ? { visitReminder: reminder } : {}), visit, findings, due, reminders: [], escalations: [] });
     });
     const dates = round.visits.map((v) => v.date).sort();
     rounds.push({

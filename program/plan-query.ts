@@ -33,6 +33,7 @@ const KIND_RANK: Record<EventKind, number> = {
   request: 1,
   notice: 2,
   reminder: 3,
+  'visit-reminder': 3,
   'plans-due': 4,
   visit: 5,
   'check-in': 6,

@@ -11,6 +11,7 @@ export type EventKind =
   | 'due'
   | 'escalation'
   | 'notice'
+  | 'visit-reminder'
   | 'visit'
   | 'findings'
   | 'launch'
@@ -79,6 +80,7 @@ export interface PlannedAssignment {
   due: Instant;
   plansDue?: Instant;
   notice?: Instant;
+  visitReminder?: Instant;
   visit?: Instant;
   findings?: Instant;
   /** Shared by every assignment of an occurrence (same array), except inspection visits. */

@@ -140,6 +140,7 @@ function emitOccurrence(
         unitId: v.unitId,
         periodKey: s.periodKey,
         notice: instants.of(v.notice),
+        ...(v.visitReminder ? { visitReminder: instants.of(v.visitReminder) } : {}),
         visit: instants.of(v.visit),
         findings: instants.of(v.findings),
         due: instants.of(v.due),
@@ -264,6 +265,7 @@ function occurrenceEvent(inst: Instant, occurrenceId: string, kind: EventKind, a
 function emitAssignment(events: PlannedEvent[], a: PlannedAssignment): void {
   if (a.request) events.push(new AssignmentEvent(a, a.request, 'request', 'unit'));
   if (a.notice) events.push(new AssignmentEvent(a, a.notice, 'notice', 'unit'));
+  if (a.visitReminder) events.push(new AssignmentEvent(a, a.visitReminder, 'visit-reminder', 'unit'));
   if (a.plansDue) events.push(new AssignmentEvent(a, a.plansDue, 'plans-due', 'unit'));
   if (a.visit) events.push(new AssignmentEvent(a, a.visit, 'visit', 'unit'));
   if (a.findings) events.push(new AssignmentEvent(a, a.findings, 'findings', 'office'));

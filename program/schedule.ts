@@ -3,6 +3,7 @@
 // Code art. 148), reminders and notices back, so they still arrive before what they announce.
 import type { IsoDate } from '../calendar';
 import type { CachedCalendar } from './calendar-cache';
+import { escalationOffset, offsetFrom, reminderOffset, type OffsetCalendar } from './follow-ups';
 import type { Anchor, DateSpec, EscalationStep, Reminder } from './types';
 
 export type Anchors = Partial<Record<Anchor, IsoDate>>;
@@ -54,20 +55,24 @@ function moved(raw: IsoDate, time: string, cal: CachedCalendar, role: SpecContex
   return { ok: true, date, time, movedFrom: raw };
 }
 
-/** A reminder counts back from the due date. */
+/** A reminder counts back from the due date (through the one rule in follow-ups.ts). */
 export function reminderDate(r: Reminder, due: IsoDate, cal: CachedCalendar, time: string): Dated {
-  const t = r.time ?? time;
-  if (r.workingDays !== undefined) return { date: cal.addWorkingDays(due, -r.workingDays), time: t };
-  const raw = cal.addDays(due, -(r.days ?? 0));
-  return cal.isWorkingDay(raw) ? { date: raw, time: t } : { date: cal.rollBack(raw), time: t, movedFrom: raw };
+  return offsetFrom({ date: due, time }, reminderOffset(r, time), -1, offsetCalendar(cal), 'UTC');
 }
 
-/** An escalation counts forward from the due date. */
+/** An escalation counts forward from the due date (through the one rule in follow-ups.ts). */
 export function escalationDate(e: EscalationStep, due: IsoDate, cal: CachedCalendar, time: string): Dated {
-  const t = e.time ?? time;
-  if (e.workingDays !== undefined) return { date: cal.addWorkingDays(due, e.workingDays), time: t };
-  const raw = cal.addDays(due, e.days ?? 0);
-  return cal.isWorkingDay(raw) ? { date: raw, time: t } : { date: cal.rollForward(raw), time: t, movedFrom: raw };
+  return offsetFrom({ date: due, time }, escalationOffset(e, time), 1, offsetCalendar(cal), 'UTC');
+}
+
+/** The memoised calendar of a compile, seen as the calendar follow-ups count on. */
+export function offsetCalendar(cal: CachedCalendar): OffsetCalendar {
+  return {
+    isWorkingDay: (d) => cal.isWorkingDay(d),
+    addWorkingDays: (d, n) => cal.addWorkingDays(d, n),
+    previousWorkingDay: (d) => cal.rollBack(cal.addDays(d, -1)),
+    workingDaysBetween: (a, b) => cal.inner.workingDaysBetween(a, b),
+  };
 }
 
 export function isBefore(a: Dated, b: Dated): boolean {

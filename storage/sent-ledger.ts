@@ -39,10 +39,11 @@ export class SentLedger {
 }
 
 /** Sends once per key: a key already in the ledger returns what was recorded. */
-export async function sendOnce(ledger: SentLedger | undefined, key: string, send: () => Promise<SentRecord>): Promise<SentRecord> {
+export async function sendOnce(ledger: SentLedger | undefined, key: string, send: () => Promise<SentRecord | undefined>): Promise<SentRecord | undefined> {
   const earlier = await ledger?.find(key);
   if (earlier) return { messageId: earlier.messageId, sentAt: earlier.sentAt };
   const sent = await send();
-  await ledger?.record(key, sent);
+  // Nothing sent (every address refused): nothing to remember, a corrected address may send it.
+  if (sent) await ledger?.record(key, sent);
   return sent;
 }

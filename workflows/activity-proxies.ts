@@ -1,15 +1,25 @@
 // The activities every workflow calls, with one set of timeouts and retries. Activities
 // are imported as types only: their code runs in the worker, outside the sandbox.
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 
 type Activities = ReturnType<typeof createActivities>;
 
-// SMTP relays of small offices can be slow or down for hours: retry for a long while, and
-// rely on the stable Message-ID and the sent ledger so a retry never becomes a second notice.
-const retry = { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 20 } as const;
+// SMTP relays of small offices can be slow or down for hours. A permanent refusal comes back
+// as data (never a failed workflow); an outage is retried for as long as it lasts, backing off
+// to one try every 10 minutes. The stable Message-ID and the sent ledger make a retry safe.
+const untilDelivered = { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;
 
-export const { sendNotice } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry });
+export const { deliverNotices } = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: untilDelivered });
 
 // Large programs make large workbooks, and attachments make large messages.
-export const { consolidateReport, forwardReport } = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry });
+export const { consolidateReport, forwardReport } = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: untilDelivered });
+
+// Pure computations on the calendar: quick, local, recorded in the history as markers.
+export const { scheduleRound, resubmitDue } = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds' });
+
+// The plan is compiled in the worker; a national program takes seconds to compile.
+export const { planProgram, occurrenceInput } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});

@@ -136,6 +136,20 @@ export function contentEn(d: NoticeData, pr: Prepared): NoticeContent {
     case 'campaign-summary':
       return campaignEn(d.kind, c);
 
+    // Interim wording; the notices rework gives every kind its reviewed text.
+    case 'delivery-failed':
+      return {
+        ...base(d.officeName),
+        subject: `[Undeliverable] ${d.unitName} – ${item}`,
+        heading: 'Mail could not be delivered',
+        greeting: `To: ${d.officeName}`,
+        body: [
+          p(`The notice about ${item} could not be delivered to ${(d.failedTo ?? []).join(', ')} (${d.unitName}). The mail server answered: ${d.failureCode ?? ''} ${d.failureMessage ?? ''}.`),
+          p('Please correct the unit\'s address (edit and re-apply the program, or on the office pages); the undelivered notices will then be sent again.'),
+        ],
+        facts: facts(d, pr, ['item', 'period', 'unit']),
+      };
+
     case 'request':
       return {
         ...base(d.officeName),

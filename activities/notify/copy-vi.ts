@@ -145,6 +145,20 @@ export function contentVi(d: NoticeData, pr: Prepared): NoticeContent {
     case 'campaign-summary':
       return campaignVi(d.kind, c);
 
+    // Interim wording; the notices rework gives every kind its reviewed text.
+    case 'delivery-failed':
+      return {
+        ...base(d.officeName),
+        subject: `[Không gửi được thư] ${d.unitName} – ${item}`,
+        heading: 'Thư không gửi được',
+        greeting: `Kính gửi: ${d.officeName}`,
+        body: [
+          p(`Hệ thống không gửi được thư về ${item} đến địa chỉ ${(d.failedTo ?? []).join(', ')} của ${d.unitName}. Máy chủ thư trả lời: ${d.failureCode ?? ''} ${d.failureMessage ?? ''}.`),
+          p('Đề nghị kiểm tra, cập nhật địa chỉ thư của đơn vị (sửa chương trình và áp dụng lại, hoặc trên trang quản lý); thư chưa gửi được sẽ được gửi lại.'),
+        ],
+        facts: facts(d, pr, ['item', 'period', 'unit']),
+      };
+
     case 'request':
       return {
         ...base(d.officeName),

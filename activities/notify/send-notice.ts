@@ -1,10 +1,13 @@
 // The notify activity: render a notice and hand it to the SMTP relay.
 import { Context } from '@temporalio/activity';
+import { DateTime } from 'luxon';
+import { calendarFor } from '../../program/follow-ups';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import type { NoticeLinks } from '../../auth/links';
 import { sendOnce, type SentLedger } from '../../storage/sent-ledger';
 import type { NoticeRequest } from '../../workflows/assignment/notices';
+import { permanentFailure, oneLine, type DeliveryFailure, type SmtpError } from './delivery-failure';
 import { messageIdFor } from './message-id';
 import { renderNotice, type NoticeData, type NoticeKind } from './templates';
 
@@ -64,34 +67,93 @@ export interface SentNotice {
   sentAt: string;
 }
 
-export function createSendNotice(deps: NotifyDeps) {
-  return async function sendNotice(request: NoticeRequest): Promise<SentNotice> {
-    if (request.to.length === 0) {
-      throw ApplicationFailure.nonRetryable(`notice ${request.key} has no recipient`, 'NoRecipient');
-    }
-    const { subject, text, html } = renderNotice(withLink(request.data, deps.links));
-    const messageId = messageIdFor(request.key, deps.messageIdDomain);
-    return sendOnce(deps.ledger, request.key, async () => {
-      try {
-        await deps.mailer.sendMail({
-          from: deps.from,
-          to: request.to,
-          ...(request.cc.length > 0 ? { cc: request.cc } : {}),
-          subject,
-          text,
-          html,
-          messageId,
-          headers: { 'X-Dondoc-Key': request.key },
-        });
-      } catch (err) {
-        const smtp = err as { responseCode?: number; message?: string };
-        // 5xx from the relay (bad mailbox, rejected) will not improve with retries.
-        if (smtp.responseCode !== undefined && smtp.responseCode >= 500) {
-          throw ApplicationFailure.nonRetryable(`SMTP ${smtp.responseCode}: ${smtp.message ?? 'rejected'}`, 'SmtpRejected');
-        }
-        throw err;
-      }
-      return { messageId, sentAt: new Date().toISOString() };
-    });
+/** What became of one notice of a batch: sent (perhaps not to every address), or refused outright. */
+export type { DeliveryFailure } from './delivery-failure';
+
+export interface DeliveryResult {
+  key: string;
+  sent?: SentNotice;
+  failed?: DeliveryFailure;
+}
+
+/**
+ * Sends a batch of notices decided together (a receipt and the office's copy, say). A notice
+ * is sent once per key (the sent ledger), its Message-ID derived from the key. A permanent
+ * refusal is returned as data — no workflow fails because a mailbox is wrong — while a
+ * transient one (relay down, timeout, 4xx) throws so Temporal retries the batch; notices
+ * already sent are found in the ledger and not sent again.
+ */
+export function createDeliverNotices(deps: NotifyDeps) {
+  return async function deliverNotices(requests: NoticeRequest[]): Promise<DeliveryResult[]> {
+    const results: DeliveryResult[] = [];
+    for (const request of requests) results.push(await deliverOne(deps, request));
+    return results;
   };
+}
+
+async function deliverOne(deps: NotifyDeps, request: NoticeRequest): Promise<DeliveryResult> {
+  const key = request.key;
+  if (request.to.length === 0) {
+    return { key, failed: { to: [], code: 'no-recipient', message: 'không có địa chỉ nhận (no recipient)', at: new Date().toISOString() } };
+  }
+  const { subject, text, html } = renderNotice(withLink(withDaysLeft(request), deps.links));
+  const messageId = messageIdFor(key, deps.messageIdDomain);
+  // A corrected address gets the very same message (Message-ID), under a new ledger entry.
+  const ledgerKey = request.resend ? `${key}#resend-${request.resend}` : key;
+  let refused: DeliveryFailure | undefined;
+  const sent = await sendOnce(deps.ledger, ledgerKey, async () => {
+    try {
+      const info = (await deps.mailer.sendMail({
+        from: deps.from,
+        to: request.to,
+        ...(request.cc.length > 0 ? { cc: request.cc } : {}),
+        subject,
+        text,
+        html,
+        messageId,
+        ...(request.issuedAt ? { date: new Date(request.issuedAt) } : {}),
+        headers: {
+          'X-Dondoc-Key': key,
+          'X-Dondoc-Kind': request.data.kind,
+          ...(request.planUid ? { 'X-Dondoc-Plan-Uid': request.planUid } : {}),
+        },
+      })) as { rejected?: (string | { address: string })[]; rejectedErrors?: SmtpError[] };
+      const rejected = (info.rejected ?? []).map((r) => (typeof r === 'string' ? r : r.address));
+      if (rejected.length > 0) {
+        const first = info.rejectedErrors?.[0];
+        refused = { to: rejected, code: String(first?.responseCode ?? 550), message: oneLine(first?.message ?? 'recipient rejected'), at: new Date().toISOString() };
+      }
+    } catch (err) {
+      const failure = permanentFailure(err as SmtpError, [...request.to, ...request.cc]);
+      if (failure) {
+        refused = failure;
+        return undefined;
+      }
+      // One line per failing attempt; Temporal retries with capped backoff.
+      logWarn(`thư ${key} chưa gửi được, sẽ thử lại (will retry): ${oneLine((err as Error).message ?? String(err))}`);
+      throw ApplicationFailure.retryable(oneLine((err as Error).message ?? String(err)), 'SmtpUnavailable');
+    }
+    return { messageId, sentAt: new Date().toISOString() };
+  });
+  return { key, ...(sent ? { sent } : {}), ...(refused ? { failed: refused } : {}) };
+}
+
+/** Working days from the day the notice was issued to the due, when no step counted them. */
+function withDaysLeft(request: NoticeRequest): NoticeData {
+  const data = request.data;
+  if (data.workingDaysLeft !== undefined || request.daysLeftOn === undefined) return data;
+  const zone = data.timeZone;
+  const day = (iso: string) => DateTime.fromISO(iso, { zone }).toISODate();
+  const from = day(request.issuedAt ?? new Date().toISOString());
+  const to = day(data.dueAt);
+  if (!from || !to) return data;
+  return { ...data, workingDaysLeft: calendarFor({ calendar: request.daysLeftOn }).workingDaysBetween(from, to) };
+}
+
+function logWarn(message: string): void {
+  try {
+    Context.current().log.warn(message);
+  } catch {
+    console.warn(message);
+  }
 }

@@ -13,7 +13,8 @@ export type { Locale } from './format';
 /** Notices about one unit's assignment. */
 export type AssignmentNoticeKind =
   | 'request' | 'reminder' | 'receipt' | 'submitted' | 'returned' | 'accepted' | 'escalation' | 'extended'
-  | 'extension-requested' | 'extension-refused' | 'exemption-requested' | 'exempted' | 'exemption-refused' | 'cancelled';
+  | 'extension-requested' | 'extension-refused' | 'exemption-requested' | 'exempted' | 'exemption-refused' | 'cancelled'
+  | 'delivery-failed';
 
 /** Notices about a whole occurrence: a report cycle's consolidation, an inspection, a campaign. */
 export type OccurrenceNoticeKind =
@@ -26,6 +27,7 @@ export type NoticeKind = AssignmentNoticeKind | OccurrenceNoticeKind;
 export const NOTICE_KINDS: readonly NoticeKind[] = [
   'request', 'reminder', 'receipt', 'submitted', 'returned', 'accepted', 'escalation', 'extended',
   'extension-requested', 'extension-refused', 'exemption-requested', 'exempted', 'exemption-refused', 'cancelled',
+  'delivery-failed',
   'consolidated', 'approval-requested', 'approval-returned', 'forwarded', 'late-addendum',
   'inspection-notice', 'inspection-reminder', 'inspection-findings', 'inspection-closed',
   'campaign-launch', 'campaign-checkin', 'campaign-summary',
@@ -125,6 +127,12 @@ export interface NoticeData {
   /** Campaign window: ISO dates (written "ngày 15/11/2026") or instants. */
   windowStart?: string;
   windowEnd?: string;
+
+  /** `delivery-failed`: the addresses that refused, the relay's answer, and the notice that could not go out. */
+  failedTo?: string[];
+  failureCode?: string;
+  failureMessage?: string;
+  failedKind?: NoticeKind;
 }
 
 export interface RenderedNotice {

@@ -1,3 +1,4 @@
+import type { DeliveryFailure } from '../notify/delivery-failure';
 // The contract between the report-cycle workflow and the report activities. Workflows
 // import these as types only; the shapes are plain JSON so they travel through history.
 import type { StoredFile } from '../../storage/file-store';
@@ -76,9 +77,14 @@ export interface ForwardInput {
   notice: NoticeData;
   /** Read from the file store and attached. */
   attachments: StoredFile[];
+  /** As on notices: the plan event it fulfils and the workflow's clock when issued. */
+  planUid?: string;
+  issuedAt?: string;
 }
 
+/** Sent (Message-ID and time), or refused by the relay for good (recorded, never a failed workflow). */
 export interface ForwardedReport {
-  messageId: string;
-  sentAt: string;
+  messageId?: string;
+  sentAt?: string;
+  failed?: DeliveryFailure;
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { assignmentInputSchema, assignmentMemo, type AssignmentInput } from '../../workflows/assignment/messages';
 import { assignmentWorkflow } from '../../workflows';
 import { assignmentWorkflowId } from '../temporal';
+import { withFirstRound, type UnscheduledAssignment } from '../first-round';
 import { check, parse, parseDue } from './args';
 import { UsageError, type Command } from './command';
 import { parseEscalation, parseOffset } from './offsets';
@@ -38,7 +39,7 @@ async function inputFromFlags(values: Record<string, string | string[] | boolean
     } catch (err) {
       throw new UsageError(`--input ${str('input')}: ${(err as Error).message.split('\n')[0]}`);
     }
-    return check(assignmentInputSchema, json, 'input');
+    return check(assignmentInputSchema, withFirstRound(json as UnscheduledAssignment), 'input');
   }
   const timeZone = str('timezone') ?? 'Asia/Ho_Chi_Minh';
   for (const required of ['unit', 'unit-name', 'unit-email', 'office-email', 'item', 'title', 'due']) {
@@ -61,7 +62,7 @@ async function inputFromFlags(values: Record<string, string | string[] | boolean
     reminders: list('reminder').map((r) => parseOffset(r, '--reminder')),
     escalations: list('escalate').map(parseEscalation),
   };
-  return check(assignmentInputSchema, raw, 'assign');
+  return check(assignmentInputSchema, withFirstRound(raw as UnscheduledAssignment), 'assign');
 }
 
 export const assignCommand: Command = {

@@ -1,6 +1,6 @@
 // The forwardReport activity alone (MockActivityEnvironment): the consolidated report goes
 // to a real SMTP sink with its cover letter, the Message-ID from its key and the files from
-// the store; a missing file, no recipient or a 5xx from the relay fail for good.
+// the store; a missing file fails for good, a refusal is reported, an outage is retried.
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { Transporter } from 'nodemailer';
@@ -70,7 +70,7 @@ describe('forwardReport activity', () => {
     const key = 'vstbpn-trieu-son-2026/bao-cao-6-thang/2026-H1/forwarded';
     const sent = (await new MockActivityEnvironment().run(activities.forwardReport, forwardInput(key))) as ForwardedReport;
     expect(sent.messageId).toBe(`<${key}@test.example.org>`);
-    expect(Number.isNaN(Date.parse(sent.sentAt))).toBe(false);
+    expect(Number.isNaN(Date.parse(sent.sentAt!))).toBe(false);
 
     const [mail] = await sink.waitFor((m) => m.messageId === sent.messageId);
     expect(mail!.to).toEqual(['ubnd@trieuson.example.org', 'vstbpn@thanhhoa.example.org']);
@@ -109,18 +109,16 @@ describe('forwardReport activity', () => {
     expect(sink.messages().filter((m) => m.messageId.startsWith('<k/missing-'))).toEqual([]);
   });
 
-  it('refuses a report without recipients, and treats a 5xx from the relay as permanent', async () => {
+  it('reports a report without recipients or refused by the relay as undeliverable, and retries an outage', async () => {
     const env = new MockActivityEnvironment();
-    expect(await env.run(activities.forwardReport, forwardInput('k/nobody', { to: [] })).catch((e: unknown) => e)).toMatchObject({
-      nonRetryable: true,
-      type: 'NoRecipient',
-    });
+    expect(await env.run(activities.forwardReport, forwardInput('k/nobody', { to: [] }))).toMatchObject({ failed: { code: 'no-recipient' } });
     const rejecting = { sendMail: () => Promise.reject(Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 })) } as unknown as Transporter;
     const down = { sendMail: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) } as unknown as Transporter;
-    const permanent = await env.run(createActivities({ ...deps, mailer: rejecting }).forwardReport, forwardInput('k/5xx')).catch((e: unknown) => e);
-    expect(permanent).toMatchObject({ nonRetryable: true, type: 'SmtpRejected' });
+    const refused = (await env.run(createActivities({ ...deps, mailer: rejecting }).forwardReport, forwardInput('k/5xx'))) as ForwardedReport;
+    expect(refused.messageId).toBeUndefined();
+    expect(refused.failed).toMatchObject({ code: '550', message: '550 mailbox unavailable' });
     const transient = await env.run(createActivities({ ...deps, mailer: down }).forwardReport, forwardInput('k/down')).catch((e: unknown) => e);
-    expect(transient).not.toBeInstanceOf(ApplicationFailure);
+    expect(transient).toMatchObject({ nonRetryable: false, type: 'SmtpUnavailable' });
     expect((transient as Error).message).toContain('ECONNREFUSED');
   });
 });

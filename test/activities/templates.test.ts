@@ -91,6 +91,7 @@ const KEY_FACTS: Record<NoticeKind, KeyFact[]> = {
   exempted: ['unit', 'comment'],
   'exemption-refused': ['unit', 'due', 'comment'],
   cancelled: ['unit', 'comment'],
+  'delivery-failed': ['unit'],
   consolidated: ['counts', 'attachment'],
   'approval-requested': ['counts', 'attachment', 'comment'],
   'approval-returned': ['comment'],

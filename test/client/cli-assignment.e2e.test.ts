@@ -1,5 +1,6 @@
 // End to end on the Temporal dev server: a clerk drives one assignment through the real
 // `dondoc` executable while a real worker sends mail to a real SMTP sink.
+import { withFirstRound } from '../../client/first-round';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -97,7 +98,7 @@ describe('dondoc CLI against the dev server', () => {
       taskQueue: cliEnv.TEMPORAL_TASK_QUEUE!,
       workflowIdConflictPolicy: 'FAIL',
       args: [
-        {
+        withFirstRound({
           programId: 'e2e',
           programTitle: 'Chương trình thử nghiệm',
           itemId: 'with-start',
@@ -105,7 +106,7 @@ describe('dondoc CLI against the dev server', () => {
           unit: { id: 'tho-dan', name: 'UBND xã Thọ Dân', emails: ['vanphong@tho-dan.example.org'] },
           office: { name: 'Phòng LĐ-TB&XH', emails: ['ldtbxh@trieuson.example.org'] },
           dueAt: '2099-12-15T17:00:00+07:00',
-        },
+        }),
       ],
     });
     const receipt = await env.client.workflow.executeUpdateWithStart(submitUpdate, { args: [{ content: 'Nộp ngay khi nhận yêu cầu' }], startWorkflowOperation: start });

@@ -1,6 +1,7 @@
 // The whole stack for browser tests: the Temporal dev server, a real worker sending to a
 // real SMTP sink, dondoc's web server on a free port, and Debian's Chromium driven by
 // playwright-core. Links in the emails are signed with the same secret the server checks.
+import { withFirstRound } from '../../client/first-round';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -114,7 +115,7 @@ export async function startHarness(name: string): Promise<Harness> {
 
 export function assignmentInput(overrides: Partial<AssignmentInput> & { unitId: string; unitName: string }): AssignmentInput {
   const { unitId, unitName, ...rest } = overrides;
-  return {
+  return withFirstRound({
     programId: 'vstbpn-2026',
     programTitle: 'Chương trình công tác năm 2026 của Ban vì sự tiến bộ của phụ nữ huyện',
     itemId: 'bao-cao-6-thang',
@@ -130,7 +131,7 @@ export function assignmentInput(overrides: Partial<AssignmentInput> & { unitId: 
       { id: 'ghi-chu', label: 'Ghi chú số liệu', type: 'text', required: false },
     ],
     ...rest,
-  };
+  });
 }
 
 export async function startAssignment(h: Harness, input: AssignmentInput): Promise<string> {

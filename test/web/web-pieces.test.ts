@@ -103,8 +103,7 @@ describe('links in notices', () => {
 
   it("gives the unit a signed link to its own assignment, and the office its page's address", async () => {
     const env = new MockActivityEnvironment({ workflowExecution: { workflowId, runId: 'run' } });
-    await env.run(activities.sendNotice, request('request', 'request'));
-    await env.run(activities.sendNotice, request('submitted', 'r1/submitted'));
+    await env.run(activities.deliverNotices, [request('request', 'request'), request('submitted', 'r1/submitted')]);
     const [toUnit] = await sink.waitFor((m) => m.messageId.startsWith(`<${workflowId}/request@`));
     const unitLink = /https:\/\/dondoc\.example\.gov\.vn\/u\/(\S+)/.exec(toUnit!.text)?.[1];
     expect(unitLink).toBeDefined();

@@ -1,6 +1,7 @@
 // Inputs and clock helpers shared by the assignment workflow tests. Every test first
 // jumps the time-skipping server to a fixed Monday in June 2030 (no holidays), so
 // working-day arithmetic gives the same instants on any day the suite runs.
+import { withFirstRound } from '../../client/first-round';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import type { AssignmentInput } from '../../workflows/assignment/messages';
@@ -19,7 +20,7 @@ export async function travelTo(env: TestWorkflowEnvironment, local: string): Pro
 }
 
 export function assignmentInput(overrides: Partial<AssignmentInput> = {}): AssignmentInput {
-  return {
+  return withFirstRound({
     programId: 'vstbpn-test',
     programTitle: 'Chương trình công tác vì sự tiến bộ của phụ nữ huyện Triệu Sơn năm 2030',
     itemId: 'bao-cao-6-thang',
@@ -47,5 +48,5 @@ export function assignmentInput(overrides: Partial<AssignmentInput> = {}): Assig
       { amount: 5, unit: 'workingDays', at: '08:00', audience: 'chair' },
     ],
     ...overrides,
-  };
+  });
 }

@@ -2,6 +2,7 @@
 // timers the dead worker armed still fire, every notice arrives, none twice, and the cycle
 // goes on. Runs on the dev server in real time (minutes-long offsets): the time-skipping
 // server never moves its clock while a dead worker's sticky workflow task is outstanding.
+import { withFirstRound } from '../../client/first-round';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,7 +51,7 @@ async function startWorker(): Promise<ChildProcess> {
 }
 
 function occurrence(dueAt: string): OccurrenceInput {
-  const assignment = (unit: string): AssignmentInput => ({
+  const assignment = (unit: string): AssignmentInput => withFirstRound({
     programId: 'restart-test',
     programTitle: 'Chương trình thử nghiệm khởi động lại worker',
     itemId: 'bao-cao-nhanh',

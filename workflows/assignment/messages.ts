@@ -41,6 +41,19 @@ export const indicatorFieldSchema = z.object({
 });
 export type IndicatorField = z.output<typeof indicatorFieldSchema>;
 
+/** One dated step of a round, resolved outside workflow code by program/follow-ups.ts. */
+export const stepSchema = z.object({
+  key: z.string().min(1),
+  kind: z.enum(['request', 'reminder', 'due', 'escalation']),
+  level: z.number().int().min(0),
+  at: isoInstant,
+  audience: audienceSchema.optional(),
+  workingDaysLeft: z.number().int(),
+  /** The plan event this step fulfils (`dondoc plan` uid). */
+  planUid: z.string().optional(),
+});
+export type Step = z.infer<typeof stepSchema>;
+
 export const assignmentInputSchema = z.object({
   programId: z.string().min(1),
   programTitle: z.string().min(1),
@@ -58,6 +71,18 @@ export const assignmentInputSchema = z.object({
   dueAt: isoInstant,
   timeZone: z.string().min(1).default('Asia/Ho_Chi_Minh'),
   locale: z.enum(['vi', 'en']).default('vi'),
+  /**
+   * The first round, computed outside workflow code (the plan, or the client of a stand-alone
+   * assignment): an optional request, the reminders, the due, the escalations.
+   */
+  steps: z.array(stepSchema).min(1, 'thiếu lịch nhắc việc (steps: compute them with roundSteps)'),
+  /**
+   * Without a request step, the request goes out when the workflow starts (stand-alone
+   * assignments, remediation items) — unless this is false (a campaign's results, asked by
+   * the campaign's own request).
+   */
+  requestAtStart: z.boolean().default(true),
+  /** What later rounds are computed from when the due moves (by an activity, not here). */
   reminders: z.array(offsetSchema).default([]),
   escalations: z.array(escalationStepSchema).default([]),
   /** Indicator fields the unit fills in with its report (the program's figures). */
@@ -75,6 +100,16 @@ export const assignmentInputSchema = z.object({
 });
 export type AssignmentInput = z.input<typeof assignmentInputSchema>;
 export type CheckedAssignmentInput = z.output<typeof assignmentInputSchema>;
+
+/** What later rounds of an assignment are computed from (by the scheduleRound activity). */
+export function followUpSpecOf(input: AssignmentInput) {
+  return {
+    timeZone: input.timeZone ?? 'Asia/Ho_Chi_Minh',
+    reminders: input.reminders ?? [],
+    escalations: input.escalations ?? [],
+    ...(input.calendar ? { calendar: input.calendar } : {}),
+  };
+}
 
 export type AssignmentStatus =
   | 'requested'
@@ -162,6 +197,17 @@ export interface NoticeRecord {
   sentAt?: string;
   messageId?: string;
   skipped?: 'past';
+  /** The plan event this notice fulfils. */
+  planUid?: string;
+}
+
+/** A notice the relay refused for good (bad mailbox): recorded, reported, sent again once corrected. */
+export interface DeliveryFailureRecord {
+  key: string;
+  to: string[];
+  code: string;
+  message: string;
+  at: string;
 }
 
 export const requestExtensionArgsSchema = z.object({
@@ -224,6 +270,7 @@ export interface AssignmentState {
   requests: UnitRequestRecord[];
   indicators: IndicatorField[];
   notices: NoticeRecord[];
+  deliveryFailures: DeliveryFailureRecord[];
   nextStep?: { key: string; kind: string; at: string };
 }
 
@@ -268,5 +315,14 @@ export interface ChildAssignmentRow extends AssignmentSummary {
 /** Sent by an assignment to its parent workflow whenever its summary changes. */
 export const assignmentChangedSignal = defineSignal<[AssignmentSummary]>('assignmentChanged');
 
-/** The program moved the due (a re-applied program file): re-arm without a unit request. */
-export const rescheduleSignal = defineSignal<[{ dueAt: string; reason: string }]>('reschedule');
+/**
+ * The program moved the due (a re-applied program file): re-arm without a unit request.
+ * `steps` are the new round's steps with their plan uids, resolved by the program's activity.
+ */
+export const rescheduleSignal = defineSignal<[{ dueAt: string; reason: string; steps?: Step[] }]>('reschedule');
+
+export const unitContactsSchema = assignmentInputSchema.shape.unit;
+export type UnitContacts = z.infer<typeof unitContactsSchema>;
+
+/** The unit's addresses or head changed (re-applied program, the web): refused notices go again. */
+export const contactsChangedSignal = defineSignal<[UnitContacts]>('contactsChanged');

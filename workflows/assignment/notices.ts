@@ -9,6 +9,17 @@ export interface NoticeRequest {
   to: string[];
   cc: string[];
   data: NoticeData;
+  /** The plan event this notice fulfils (`dondoc plan` uid), absent for answers to an action. */
+  planUid?: string;
+  /** The workflow's clock when it issued the notice: the message's Date (simulated time in `simulate`). */
+  issuedAt?: string;
+  /** A notice sent again after its address was corrected: same Message-ID, new ledger entry. */
+  resend?: number;
+  /**
+   * The notice states the working days left but no step computed them: the activity counts
+   * them from `issuedAt` to the due on this calendar (the program's changes to the national one).
+   */
+  daysLeftOn?: { daysOff?: { date: string; name: string }[] | undefined; workingDays?: string[] | undefined };
 }
 
 export interface Recipients {
@@ -17,13 +28,17 @@ export interface Recipients {
   recipientName?: string;
 }
 
-export function recipientsFor(kind: NoticeKind, input: CheckedAssignmentInput, audience?: Audience): Recipients {
+/** The people an assignment notice can reach; the unit's part changes when its address is corrected. */
+export type NoticeParties = Pick<CheckedAssignmentInput, 'unit' | 'office' | 'chair'>;
+
+export function recipientsFor(kind: NoticeKind, input: NoticeParties, audience?: Audience): Recipients {
   const unit = input.unit.emails;
   const office = input.office.emails;
   switch (kind) {
     case 'submitted':
     case 'extension-requested':
     case 'exemption-requested':
+    case 'delivery-failed':
       return { to: office, cc: [] };
     case 'escalation':
       if (audience === 'unit-head' && input.unit.head) {

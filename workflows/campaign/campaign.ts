@@ -21,22 +21,16 @@ import { DateTime } from 'luxon';
 import { forwardReport } from '../activity-proxies';
 import type { NoticeCounts, NoticeData } from '../../activities/notify/templates';
 import { assignmentChangedSignal, type AssignmentInput } from '../assignment/messages';
-import { toLocalIso, workingDaysLeft } from '../assignment/schedule';
-import { NoticeOutbox } from '../inspection/outbox';
 import { reasonMoved, TrackedAssignments, type TrackedRow } from '../inspection/tracked-assignments';
-import { calendarOf } from '../inspection/visits';
 import type { OccurrenceInput } from '../occurrence/input';
+import { occurrenceNotice, occurrenceOutbox } from '../occurrence/notices';
+import { toLocalIso } from '../occurrence/time';
 import { reconfigureSignal, type ReportCycleState } from '../report-cycle/messages';
 import { reportCycleWorkflow } from '../report-cycle/report-cycle';
 import { rowStatus } from '../report-cycle/rows';
 import { ITEM, PERIOD, PROGRAM, STATUS } from '../search-attributes';
 import { campaignStatusQuery, PLAN_SUFFIX, RESULTS_SUFFIX, type CampaignMilestone, type CampaignPhase, type CampaignState, type PlanCounts } from './messages';
 
-/**
- * The check-in asks for a quick progress report; the program file gives it no deadline, so
- * units get three working days (never past the end of the campaign).
- */
-const CHECK_IN_REPORT_WORKING_DAYS = 3;
 /** A campaign without planned milestone times (never from the plan compiler) ends at close of business. */
 const FALLBACK_END_TIME = '17:00';
 
@@ -52,7 +46,6 @@ interface Unit {
 
 export async function campaignWorkflow(initial: OccurrenceInput): Promise<CampaignState> {
   let input = initial;
-  let calendar = calendarOf(input);
   let inputVersion = 0;
   const { workflowId } = workflowInfo();
   const resultsId = `${input.occurrenceId}${RESULTS_SUFFIX}`;
@@ -66,12 +59,13 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
     milestones: [],
     plans: [],
     notices: [],
+    deliveryFailures: [],
   };
   let changes = 0;
   const bump = () => {
     changes++;
   };
-  const outbox = new NoticeOutbox(state.notices, () => input.timeZone);
+  const outbox = occurrenceOutbox(state, () => input);
   const plans = new TrackedAssignments(state.plans, bump);
   // Per milestone: the instant its time was set; a milestone due before it is news from the past.
   const armedAt = new Map<CampaignMilestone['kind'], number>();
@@ -142,56 +136,42 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
   function baseData(kind: NoticeData['kind'], unitName: string, dueAt: string): NoticeData {
     const c = input.campaign;
     return {
-      kind,
-      locale: input.locale,
-      programTitle: input.programTitle,
-      officeName: input.office.name,
-      itemTitle: input.itemTitle,
-      period: input.periodLabel,
-      unitName,
-      dueAt,
-      timeZone: input.timeZone,
+      ...occurrenceNotice(input, kind, unitName, dueAt),
       ...(c ? { windowStart: c.start, windowEnd: c.end } : input.window ? { windowStart: input.window.start, windowEnd: input.window.end } : {}),
     };
-  }
-
-  /** The quick progress report asked at the check-in is due a few working days later. */
-  function progressDue(unit: Unit, checkInAt: number): string {
-    const day = calendar.addWorkingDays(DateTime.fromMillis(checkInAt, { zone: input.timeZone }).toISODate()!, CHECK_IN_REPORT_WORKING_DAYS);
-    const time = DateTime.fromISO(unit.dueAt, { zone: input.timeZone }).toFormat('HH:mm');
-    const due = DateTime.fromISO(`${day}T${time}`, { zone: input.timeZone }).toMillis();
-    const end = state.milestones.find((m) => m.kind === 'end');
-    return toLocalIso(end && Date.parse(end.at) > checkInAt ? Math.min(due, Date.parse(end.at)) : due, input.timeZone);
   }
 
   async function fire(m: CampaignMilestone): Promise<void> {
     const at = Date.parse(m.at);
     if (m.kind === 'end') {
-      // The results are asked even when the end has passed: they are the point of it all.
+      // The results cycle runs from the start (its reminders are planned before the end).
       m.status = 'done';
       m.firedAt = nowIso();
-      await startResults();
+      if (!results) await startResults();
       return;
     }
     const kind = m.kind === 'launch' ? 'campaign-launch' : 'campaign-checkin';
     const past = at < (armedAt.get(m.kind) ?? 0);
     m.status = past ? 'skipped' : 'done';
     m.firedAt = nowIso();
+    const planUid = `${input.occurrenceId}/${m.kind}`;
+    const c = input.campaign;
     for (const unit of units()) {
       const key = `${workflowId}/${m.kind}/${unit.id}`;
       if (past) {
-        outbox.skip(key, kind, at);
+        outbox.skip(key, kind, at, planUid);
         continue;
       }
-      const dueAt = m.kind === 'launch' ? unit.dueAt : progressDue(unit, at);
+      const dueAt = m.kind === 'launch' ? unit.dueAt : (c?.checkInDueAt ?? unit.dueAt);
       outbox.push(
         {
           key,
           to: unit.emails,
           cc: [],
+          planUid,
           data: {
             ...baseData(kind, unit.name, dueAt),
-            ...(m.kind === 'check-in' ? { workingDaysLeft: workingDaysLeft(Date.now(), dueAt, input.timeZone, calendar) } : {}),
+            ...(m.kind === 'check-in' && c?.checkInWorkingDaysLeft !== undefined ? { workingDaysLeft: c.checkInWorkingDaysLeft } : {}),
           },
         },
         at,
@@ -228,7 +208,6 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
   setHandler(reconfigureSignal, async (next) => {
     input = next;
     inputVersion++;
-    calendar = calendarOf(next);
     syncMilestones();
     const wanted = planAssignments(next);
     for (const row of plans.rows) if (!wanted.has(row.assignmentId)) plans.cancel(row.assignmentId);
@@ -252,6 +231,8 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
   setPhase('planning');
   syncMilestones();
   for (const [id, assignment] of planAssignments(input)) if (stillDue(assignment)) plans.start(id, assignment);
+  // The results are asked from the start: their reminders and escalations are the plan's.
+  await startResults();
 
   // Launch, check-in and end, in time order; re-read after every change since the program
   // may move a milestone that has not come yet.
@@ -302,8 +283,15 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
     };
     const request = { key: `${workflowId}/summary`, to: [input.chair.email], cc: input.office.emails, data };
     if (record) {
-      await outbox.sendVia(request, () =>
-        forwardReport({ key: request.key, to: [{ name: input.chair.name, email: input.chair.email }], cc: request.cc, notice: data, attachments: [record.xlsx] }),
+      await outbox.sendVia(request, (issued) =>
+        forwardReport({
+          key: request.key,
+          to: [{ name: input.chair.name, email: input.chair.email }],
+          cc: request.cc,
+          notice: data,
+          attachments: [record.xlsx],
+          ...(issued.issuedAt ? { issuedAt: issued.issuedAt } : {}),
+        }),
       );
     } else {
       outbox.push(request);

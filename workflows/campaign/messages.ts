@@ -2,7 +2,7 @@
 // with the `status` query. It takes the program's `reconfigure` signal from the report cycle.
 import { defineQuery } from '@temporalio/workflow';
 import type { NoticeCounts } from '../../activities/notify/templates';
-import type { NoticeRecord } from '../assignment/messages';
+import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
 import type { TrackedRow } from '../inspection/tracked-assignments';
 import type { CyclePhase } from '../report-cycle/messages';
 
@@ -55,6 +55,7 @@ export interface CampaignState {
   };
   summary?: { at: string; plans: PlanCounts; results: NoticeCounts; attachment?: string };
   notices: NoticeRecord[];
+  deliveryFailures: DeliveryFailureRecord[];
 }
 
 export const campaignStatusQuery = defineQuery<CampaignState>('status');

@@ -17,10 +17,13 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
-import { assignmentChangedSignal, type AssignmentInput } from '../assignment/messages';
-import { toLocalIso } from '../assignment/schedule';
+import { scheduleRound } from '../activity-proxies';
+import { assignmentChangedSignal, followUpSpecOf, type AssignmentInput } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';
+import { occurrenceNotice, occurrenceOutbox } from '../occurrence/notices';
+import { toLocalIso } from '../occurrence/time';
 import { reconfigureSignal } from '../report-cycle/messages';
 import { ITEM, PERIOD, PROGRAM, STATUS } from '../search-attributes';
 import {
@@ -33,9 +36,8 @@ import {
   type RemediationState,
   type VisitState,
 } from './messages';
-import { NoticeOutbox } from './outbox';
 import { reasonMoved, TrackedAssignments } from './tracked-assignments';
-import { calendarOf, closeOut, reminderInstant, remediationDue } from './visits';
+import { closeOut, remediationDue } from './visits';
 
 type Visit = NonNullable<OccurrenceInput['visits']>[number];
 
@@ -49,8 +51,9 @@ interface Step {
 
 export async function inspectionWorkflow(initial: OccurrenceInput): Promise<InspectionState> {
   let input = initial;
-  let calendar = calendarOf(input);
   const { workflowId } = workflowInfo();
+  // The findings handler waits on an activity (the remediations' schedules): one at a time.
+  const lock = new Mutex();
   const state: InspectionState = {
     occurrenceId: input.occurrenceId,
     itemTitle: input.itemTitle,
@@ -59,12 +62,13 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
     visits: [],
     assignments: [],
     notices: [],
+    deliveryFailures: [],
   };
   let changes = 0;
   const bump = () => {
     changes++;
   };
-  const outbox = new NoticeOutbox(state.notices, () => input.timeZone);
+  const outbox = occurrenceOutbox(state, () => input);
   const remediations = new TrackedAssignments([], bump);
   const others = new TrackedAssignments(state.assignments, bump);
   const handled = new Set<string>();
@@ -95,9 +99,8 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
     else delete v.noticeAt;
     if (planned.findingsDueAt !== undefined) v.findingsDueAt = local(planned.findingsDueAt);
     else delete v.findingsDueAt;
-    const reminder = reminderInstant(v.visitAt, v.noticeAt, input.timeZone, calendar);
-    // A notice given the day before already is the reminder.
-    if (v.noticeAt === undefined || reminder > Date.parse(v.noticeAt)) v.reminderAt = toLocalIso(reminder, input.timeZone);
+    // The plan leaves the reminder out when the notice itself comes the day before.
+    if (planned.reminderAt !== undefined) v.reminderAt = local(planned.reminderAt);
     else delete v.reminderAt;
     armedAt.set(v.unitId, Date.now());
   }
@@ -119,7 +122,7 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
     state.visits.push(v);
   }
 
-  function visitNotice(kind: NoticeKind, v: VisitState, step: string, extra: Partial<NoticeData> = {}, scheduledFor = Date.now()): void {
+  function visitNotice(kind: NoticeKind, v: VisitState, step: string, extra: Partial<NoticeData> = {}, scheduledFor = Date.now(), planUid?: string): void {
     const unit = unitInput(v.unitId);
     if (!unit) return;
     outbox.push(
@@ -128,17 +131,10 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
         to: unit.unit.emails,
         // The office organises the visit: it sees what the unit was told, except the reminder.
         cc: kind === 'inspection-reminder' ? [] : input.office.emails,
+        ...(planUid ? { planUid } : {}),
         data: {
-          kind,
-          locale: input.locale,
-          programTitle: input.programTitle,
-          officeName: input.office.name,
-          itemTitle: input.itemTitle,
-          period: input.periodLabel,
-          unitName: v.unitName,
           // Inspection notices show the visit, not a due; the field must still be an instant.
-          dueAt: v.visitAt,
-          timeZone: input.timeZone,
+          ...occurrenceNotice(input, kind, v.unitName, v.visitAt),
           visitAt: v.visitAt,
           ...(v.team !== undefined ? { inspectionTeam: v.team } : {}),
           ...extra,
@@ -147,6 +143,9 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
       scheduledFor,
     );
   }
+
+  /** The plan event a visit's step fulfils: the same uid `dondoc plan` shows. */
+  const planUidOf = (v: VisitState, kind: 'notice' | 'visit-reminder') => `${visitAssignmentId(v.unitId)}/${kind}`;
 
   function stepsOf(v: VisitState): Step[] {
     // After the findings nothing about the visit is timed: the remediations carry their own.
@@ -176,18 +175,18 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
       case 'notice':
         // A late notice is still worth sending while the visit is ahead; after it, it is not.
         if (!visitAhead) {
-          outbox.skip(fullKey(step.key), 'inspection-notice', step.at);
+          outbox.skip(fullKey(step.key), 'inspection-notice', step.at, planUidOf(v, 'notice'));
           return;
         }
-        visitNotice('inspection-notice', v, step.key.slice(v.unitId.length + 1), {}, step.at);
+        visitNotice('inspection-notice', v, step.key.slice(v.unitId.length + 1), {}, step.at, planUidOf(v, 'notice'));
         if (v.status === 'scheduled') v.status = 'notified';
         return;
       case 'reminder':
         if (!visitAhead || step.at < (armedAt.get(v.unitId) ?? 0)) {
-          outbox.skip(fullKey(step.key), 'inspection-reminder', step.at);
+          outbox.skip(fullKey(step.key), 'inspection-reminder', step.at, planUidOf(v, 'visit-reminder'));
           return;
         }
-        visitNotice('inspection-reminder', v, step.key.slice(v.unitId.length + 1), {}, step.at);
+        visitNotice('inspection-reminder', v, step.key.slice(v.unitId.length + 1), {}, step.at, planUidOf(v, 'visit-reminder'));
         return;
       case 'visit':
         if (v.status === 'scheduled' || v.status === 'notified') v.status = 'visited';
@@ -237,10 +236,15 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
 
   setHandler(
     recordFindingsUpdate,
-    (raw): RecordFindingsResult => {
+    (raw) => lock.runExclusive(async (): Promise<RecordFindingsResult> => {
       const args = recordFindingsArgsSchema.parse(raw);
       const v = visitOf(args.unitId)!;
       const base = unitInput(v.unitId)!;
+      // Each remediation item is asked now, with the reminders and escalations of the item.
+      const requestAt = nowIso();
+      const rounds = await Promise.all(
+        args.remediations.map((item) => scheduleRound({ spec: followUpSpecOf(base), dueAt: dueOf(v.unitId, item.dueAt), round: 1, requestAt })),
+      );
       Object.assign(v, {
         findings: args.findings,
         findingsRecordedAt: nowIso(),
@@ -251,7 +255,7 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
         const n = i + 1;
         const id = `${input.occurrenceId}/${v.unitId}/khac-phuc-${n}`;
         // The unit's remediation-report assignment, narrowed to this one item and its due.
-        remediations.start(id, { ...base, itemTitle: item.title, dueAt: dueOf(v.unitId, item.dueAt) });
+        remediations.start(id, { ...base, itemTitle: item.title, dueAt: dueOf(v.unitId, item.dueAt), steps: rounds[i]! });
         const row = Object.assign(remediations.row(id)!, { n, title: item.title }) as RemediationState;
         v.remediations.push(row);
       });
@@ -266,7 +270,7 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
       visitNotice('inspection-findings', v, 'findings', { findings: args.findings, remediations: items, dueAt: toLocalIso(lastDue, input.timeZone) });
       bump();
       return { unitId: v.unitId, status: v.status, remediations: v.remediations.map((r) => ({ assignmentId: r.assignmentId, title: r.title, dueAt: r.dueAt })) };
-    },
+    }),
     {
       validator: (raw) => {
         const args = recordFindingsArgsSchema.parse(raw);
@@ -288,7 +292,6 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
 
   setHandler(reconfigureSignal, async (next) => {
     input = next;
-    calendar = calendarOf(next);
     const planned = new Map((next.visits ?? []).map((v) => [v.unitId, v]));
     for (const [unitId, p] of planned) {
       const unit = unitInput(unitId);
@@ -378,15 +381,7 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
       to: input.office.emails,
       cc: [],
       data: {
-        kind: 'inspection-closed',
-        locale: input.locale,
-        programTitle: input.programTitle,
-        officeName: input.office.name,
-        itemTitle: input.itemTitle,
-        period: input.periodLabel,
-        unitName: summary.units.join(', '),
-        dueAt: nowIso(),
-        timeZone: input.timeZone,
+        ...occurrenceNotice(input, 'inspection-closed', summary.units.join(', '), nowIso()),
         findings: summary.findings,
         remediations: summary.remediations,
         ...(summary.exempted.length > 0 ? { comment: `${exemptedLabel(input.locale)}: ${summary.exempted.join('; ')}.` } : {}),

@@ -4,7 +4,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { NoticeRecord } from '../assignment/messages';
+import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
 import type { TrackedRow } from './tracked-assignments';
 
 export const MAX_FINDINGS = 50;
@@ -96,6 +96,7 @@ export interface InspectionState {
    */
   assignments: TrackedRow[];
   notices: NoticeRecord[];
+  deliveryFailures: DeliveryFailureRecord[];
   closed?: { at: string; units: string[] };
 }
 

@@ -1,32 +1,9 @@
-// Dates and close-out facts of inspection visits. Pure (luxon and the calendar only), so the
-// workflow recomputes them whenever the program moves a visit.
+// Remediation dues and close-out facts of inspection visits. Pure; every planned instant of a
+// visit (notice, reminder, visit, findings) comes from the plan.
 import { DateTime } from 'luxon';
 import type { Remediation } from '../../activities/notify/templates';
-import { WorkCalendar } from '../../calendar';
-import { toLocalIso } from '../assignment/schedule';
-import type { OccurrenceInput } from '../occurrence/input';
+import { toLocalIso } from '../occurrence/time';
 import type { VisitState } from './messages';
-
-const DEFAULT_NOTICE_TIME = '08:00';
-
-/** The program's working-day calendar, as every assignment of the occurrence carries it. */
-export function calendarOf(input: OccurrenceInput): WorkCalendar {
-  const overrides = input.assignments[0]?.input.calendar;
-  return new WorkCalendar({
-    ...(overrides?.daysOff ? { daysOff: overrides.daysOff } : {}),
-    ...(overrides?.workingDays ? { workingDays: overrides.workingDays } : {}),
-  });
-}
-
-/**
- * The reminder before a visit: the previous working day, at the time of day notices go out
- * (the plan puts the notice at the program's notice time, so its time of day is reused).
- */
-export function reminderInstant(visitAt: string, noticeAt: string | undefined, timeZone: string, calendar: WorkCalendar): number {
-  const day = calendar.previousWorkingDay(DateTime.fromISO(visitAt, { zone: timeZone }).toISODate()!);
-  const time = noticeAt ? DateTime.fromISO(noticeAt, { zone: timeZone }).toFormat('HH:mm') : DEFAULT_NOTICE_TIME;
-  return DateTime.fromISO(`${day}T${time}`, { zone: timeZone }).toMillis();
-}
 
 /**
  * A remediation due as the office wrote it: an instant, or a day — which then ends at the

@@ -24,8 +24,11 @@ export interface OccurrenceInput {
     approver: 'chair' | 'office';
     upward: { id: string; name: string; email: string }[];
   };
-  /** Campaign milestones (ISO instants). */
-  campaign?: { launchAt?: string; checkInAt?: string; endAt?: string; start: string; end: string };
-  /** Inspection visits: one per inspected unit. */
-  visits?: { unitId: string; noticeAt?: string; visitAt: string; findingsDueAt?: string }[];
+  /**
+   * Campaign milestones (ISO instants). The progress report asked at the check-in is due at
+   * `checkInDueAt` (`checkInWorkingDaysLeft` working days after the check-in).
+   */
+  campaign?: { launchAt?: string; checkInAt?: string; checkInDueAt?: string; checkInWorkingDaysLeft?: number; endAt?: string; start: string; end: string };
+  /** Inspection visits: one per inspected unit, every instant from the plan. */
+  visits?: { unitId: string; noticeAt?: string; reminderAt?: string; visitAt: string; findingsDueAt?: string }[];
 }

@@ -1,5 +1,5 @@
 // The contract of programWorkflow (one per program-year): apply a program file, read its
-// state. `dondoc apply` sends the validated program; the workflow compiles the plan itself.
+// state. `dondoc apply` sends the validated program; the plan is compiled by activities.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ItemKind, Program } from '../../program/types';
 
@@ -8,6 +8,15 @@ export interface ApplyArgs {
   /** Hash of the program as applied: the same file applied twice changes nothing. */
   hash: string;
   fileName?: string;
+  /** Work out what would change (and be cancelled) without changing anything. */
+  dryRun?: boolean;
+}
+
+/** What names a program to the people who receive its mail. */
+export interface ProgramIdentity {
+  title: string;
+  issuer: string;
+  office: string;
 }
 
 export interface ApplyResult {
@@ -18,8 +27,12 @@ export interface ApplyResult {
   removed: string[];
   /** Running occurrences whose units or dues changed, with what changed. */
   changed: { id: string; what: string[] }[];
-  /** Occurrences whose every due was already past when first applied: not started. */
+  /** Occurrences whose every due was already past when applied: not started. */
   missed: string[];
+  /** Running occurrences the apply cancels (their units are told). */
+  cancelled: string[];
+  /** The file names another program (title, issuer or office) than the one running. */
+  identityChanged?: { before: ProgramIdentity; after: ProgramIdentity };
 }
 
 export type OccurrenceStatus = 'scheduled' | 'started' | 'missed' | 'removed';
@@ -39,6 +52,7 @@ export interface OccurrenceRecord {
 export interface ProgramState {
   programId: string;
   title?: string;
+  identity?: ProgramIdentity;
   hash?: string;
   fileName?: string;
   appliedAt?: string;

@@ -2,7 +2,7 @@
 // (or office's) approval, and the office's request to consolidate again.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { ChildAssignmentRow } from '../assignment/messages';
+import type { ChildAssignmentRow, DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';
 
 export type CyclePhase = 'collecting' | 'awaiting-approval' | 'returned-to-office' | 'forwarding' | 'forwarded' | 'closed';
@@ -37,8 +37,11 @@ export interface ReportCycleState {
   rows: CycleRow[];
   consolidations: ConsolidationRecord[];
   approvals: { at: string; decision: 'approve' | 'return'; comment?: string; by?: string }[];
-  forwarded?: { at: string; to: string[]; messageId: string };
+  forwarded?: { at: string; to: string[]; messageId?: string };
   addenda: { version: number; at: string; units: string[]; xlsx: StoredFileRef }[];
+  /** Notices the cycle itself sent (consolidation, approval, forwarding, addenda). */
+  notices: NoticeRecord[];
+  deliveryFailures: DeliveryFailureRecord[];
 }
 
 export const approveArgsSchema = z.object({

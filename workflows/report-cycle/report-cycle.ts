@@ -15,13 +15,13 @@ import {
   getExternalWorkflowHandle,
   ParentClosePolicy,
 } from '@temporalio/workflow';
-import { consolidateReport, forwardReport, sendNotice } from '../activity-proxies';
+import { consolidateReport, forwardReport } from '../activity-proxies';
 import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
 import { assignmentWorkflow } from '../assignment/assignment';
-import { assignmentChangedSignal, assignmentMemo, rescheduleSignal, type AssignmentInput, type IndicatorField } from '../assignment/messages';
-import type { NoticeRequest } from '../assignment/notices';
-import { toLocalIso } from '../assignment/schedule';
+import { assignmentChangedSignal, assignmentMemo, contactsChangedSignal, rescheduleSignal, type AssignmentInput, type IndicatorField } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';
+import { occurrenceNotice, occurrenceOutbox } from '../occurrence/notices';
+import { toLocalIso } from '../occurrence/time';
 import { ITEM, PERIOD, PROGRAM, STATUS } from '../search-attributes';
 import {
   approveArgsSchema,
@@ -49,7 +49,10 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     consolidations: [],
     approvals: [],
     addenda: [],
+    notices: [],
+    deliveryFailures: [],
   };
+  const outbox = occurrenceOutbox(state, () => input);
   let consolidateRequested = false;
   let reconfigurations = 0;
   let decision: { decision: 'approve' | 'return'; comment?: string } | undefined;
@@ -63,25 +66,10 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     upsertSearchAttributes([{ key: STATUS, value: phase }]);
   }
 
-  async function notice(kind: NoticeKind, step: string, to: string[], cc: string[], extra: Partial<NoticeData> = {}): Promise<void> {
-    const request: NoticeRequest = {
-      key: `${workflowId}/${step}`,
-      to,
-      cc,
-      data: {
-        kind,
-        locale: input.locale,
-        programTitle: input.programTitle,
-        officeName: input.office.name,
-        itemTitle: input.itemTitle,
-        period: input.periodLabel,
-        unitName: input.office.name,
-        dueAt: input.consolidation?.dueAt ?? nowIso(),
-        timeZone: input.timeZone,
-        ...extra,
-      },
-    };
-    await sendNotice(request);
+  async function notice(kind: NoticeKind, step: string, to: string[], cc: string[], extra: Partial<NoticeData> = {}, planUid?: string): Promise<void> {
+    const data = { ...occurrenceNotice(input, kind, input.office.name, input.consolidation?.dueAt ?? nowIso()), ...extra };
+    outbox.push({ key: `${workflowId}/${step}`, to, cc, data, ...(planUid ? { planUid } : {}) });
+    await outbox.drain();
   }
 
   function startAssignment(id: string, assignment: AssignmentInput): void {
@@ -163,11 +151,15 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
       const before = previous.get(id);
       if (!before || row(id)?.removed) {
         if (isStillDue(assignment)) startAssignment(id, assignment);
-      } else if (Date.parse(before.dueAt) !== Date.parse(assignment.dueAt)) {
+      } else {
         inputs.set(id, assignment);
-        if (!row(id)?.closed) {
-          await getExternalWorkflowHandle(id).signal(rescheduleSignal, { dueAt: assignment.dueAt, reason: reasonMoved(next.locale) });
+        if (row(id)?.closed) continue;
+        const child = getExternalWorkflowHandle(id);
+        if (Date.parse(before.dueAt) !== Date.parse(assignment.dueAt)) {
+          await child.signal(rescheduleSignal, { dueAt: assignment.dueAt, reason: reasonMoved(next.locale), steps: assignment.steps });
         }
+        // A corrected address: notices the old one refused go out again.
+        if (JSON.stringify(before.unit) !== JSON.stringify(assignment.unit)) await child.signal(contactsChangedSignal, assignment.unit);
       }
     }
   });
@@ -272,12 +264,14 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
 
   async function announceConsolidation(version: number): Promise<void> {
     const record = state.consolidations[version - 1]!;
-    await notice('consolidated', `consolidation-${version}`, input.office.emails, [], { counts: record.counts });
+    // The first consolidation is the plan's; later ones answer the office or the chair.
+    const planUid = version === 1 ? `${input.occurrenceId}/consolidation` : undefined;
+    await notice('consolidated', `consolidation-${version}`, input.office.emails, [], { counts: record.counts }, planUid);
     if (input.consolidation!.approver === 'chair') {
       await notice('approval-requested', `consolidation-${version}/approval`, [input.chair.email], input.office.emails, {
         counts: record.counts,
         recipientName: input.chair.name,
-      });
+      }, planUid);
     }
   }
 
@@ -286,27 +280,27 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     const record = state.consolidations.at(-1)!;
     const upward = input.consolidation!.upward;
     if (upward.length > 0) {
-      const sent = await forwardReport({
-        key: `${workflowId}/forwarded`,
-        to: upward.map((u) => ({ name: u.name, email: u.email })),
-        cc: input.office.emails,
-        notice: {
-          kind: 'forwarded',
-          locale: input.locale,
-          programTitle: input.programTitle,
-          officeName: input.office.name,
-          itemTitle: input.itemTitle,
-          period: input.periodLabel,
-          unitName: input.office.name,
-          recipientName: upward.map((u) => u.name).join('; '),
-          dueAt: input.consolidation!.dueAt,
-          timeZone: input.timeZone,
-          counts: record.counts,
-          attachmentName: record.xlsx.name,
-        },
-        attachments: [record.xlsx],
+      const notice: NoticeData = {
+        ...occurrenceNotice(input, 'forwarded', input.office.name, input.consolidation!.dueAt),
+        recipientName: upward.map((u) => u.name).join('; '),
+        counts: record.counts,
+        attachmentName: record.xlsx.name,
+      };
+      const request = { key: `${workflowId}/forwarded`, to: upward.map((u) => u.email), cc: input.office.emails, data: notice };
+      let messageId: string | undefined;
+      await outbox.sendVia(request, async (issued) => {
+        const sent = await forwardReport({
+          key: issued.key,
+          to: upward.map((u) => ({ name: u.name, email: u.email })),
+          cc: issued.cc,
+          notice,
+          attachments: [record.xlsx],
+          ...(issued.issuedAt ? { issuedAt: issued.issuedAt } : {}),
+        });
+        messageId = sent.messageId;
+        return sent;
       });
-      state.forwarded = { at: nowIso(), to: upward.map((u) => u.email), messageId: sent.messageId };
+      state.forwarded = { at: nowIso(), to: upward.map((u) => u.email), ...(messageId ? { messageId } : {}) };
     }
     setPhase('forwarded');
   }

@@ -1,7 +1,7 @@
 // What a re-applied program changes in an occurrence that is already running: units
 // added or removed, dues moved. Pure, so the workflow and its tests agree on the words.
 import { DateTime } from 'luxon';
-import type { OccurrenceInput } from '../occurrence/input';
+import type { OccurrenceInput } from '../../workflows/occurrence/input';
 
 function day(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).toFormat('dd/MM/yyyy HH:mm');

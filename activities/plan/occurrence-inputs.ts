@@ -1,26 +1,34 @@
 // Turns a validated program and its compiled plan into the inputs of the occurrence and
-// assignment workflows. Pure (program/ and calendar/ only), so the program workflow can
-// rebuild them deterministically when a re-applied file changes the program.
+// assignment workflows. It runs in the worker (the planProgram and occurrenceInput
+// activities), never in workflow code: each assignment gets its first round as steps built
+// from the plan's own instants and uids, so what the workflows send is what `dondoc plan`
+// shows, by construction.
+import { WorkCalendar } from '../../calendar';
+import { calendarOverrides } from '../../program/calendar-overrides';
 import { effectiveEscalation, effectiveReminders, effectiveReview } from '../../program/effective';
-import type { Item, Occurrence, Plan, PlannedAssignment, Program, Unit } from '../../program/types';
-import type { AssignmentInput, EscalationStep, IndicatorField, Offset } from '../assignment/messages';
-import type { OccurrenceInput } from '../occurrence/input';
+import { escalationOffset, instantOf, reminderOffset } from '../../program/follow-ups';
+import type { Instant, Item, Occurrence, Plan, PlannedAssignment, Program, Unit } from '../../program/types';
+import type { AssignmentInput, IndicatorField, Step } from '../../workflows/assignment/messages';
+import type { OccurrenceInput } from '../../workflows/occurrence/input';
 
-function offset(spec: { workingDays?: number | undefined; days?: number | undefined; time?: string | undefined }, fallbackTime: string): Offset {
-  return spec.workingDays !== undefined
-    ? { amount: Math.abs(spec.workingDays), unit: 'workingDays', at: spec.time ?? fallbackTime }
-    : { amount: Math.abs(spec.days ?? 0), unit: 'calendarDays', at: spec.time ?? fallbackTime };
-}
+/** Working days units get for the progress report asked at a campaign's check-in. */
+const CHECK_IN_REPORT_WORKING_DAYS = 3;
+
+/** Which of a planned assignment's events a child workflow carries out. */
+type StepSelection = 'all' | 'plans' | 'results';
 
 export class ProgramIndex {
   readonly units = new Map<string, Unit>();
   readonly items = new Map<string, Item>();
   readonly assignmentsByOccurrence = new Map<string, PlannedAssignment[]>();
 
+  readonly calendar: WorkCalendar;
+
   constructor(
     readonly program: Program,
     readonly plan: Plan,
   ) {
+    this.calendar = new WorkCalendar(calendarOverrides(program.calendar));
     for (const u of program.units) this.units.set(u.id, u);
     for (const i of program.items) this.items.set(i.id, i);
     for (const a of plan.assignments) {
@@ -69,7 +77,36 @@ export class ProgramIndex {
     return { id: office.id, name: office.name, emails: office.emails };
   }
 
-  assignmentInput(occurrence: Occurrence, planned: PlannedAssignment, dueAt: string = planned.due.at): AssignmentInput {
+  /**
+   * The first round of a planned assignment as dated steps, with the uids of the plan events
+   * they fulfil. A campaign asks twice: its plan (request, then the plans due) and its results
+   * (reminders, due and escalations of the results).
+   */
+  steps(planned: PlannedAssignment, selection: StepSelection): Step[] {
+    const due = selection === 'plans' ? planned.plansDue! : planned.due;
+    const left = (i: Instant) => this.calendar.workingDaysBetween(i.date, due.date);
+    const uid = (suffix: string) => `${planned.id}/${suffix}`;
+    const steps: Step[] = [];
+    if (planned.request && selection !== 'results') {
+      steps.push({ key: 'r1/request', kind: 'request', level: 0, at: planned.request.at, workingDaysLeft: left(planned.request), planUid: uid('request') });
+    }
+    if (selection !== 'plans') {
+      for (const r of planned.reminders) {
+        steps.push({ key: `r1/reminder-${r.level}`, kind: 'reminder', level: r.level, at: r.at, workingDaysLeft: left(r), planUid: uid(`reminder-${r.level}`) });
+      }
+    }
+    steps.push({ key: 'r1/due', kind: 'due', level: 0, at: due.at, workingDaysLeft: 0, ...(selection === 'plans' ? {} : { planUid: uid('due') }) });
+    if (selection !== 'plans') {
+      for (const e of planned.escalations) {
+        steps.push({ key: `r1/escalation-${e.level}`, kind: 'escalation', level: e.level, at: e.at, audience: e.to, workingDaysLeft: left(e), planUid: uid(`escalation-${e.level}`) });
+      }
+    }
+    // Stable: on ties the request and reminders stay before the due, escalations after it.
+    return steps.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  }
+
+  assignmentInput(occurrence: Occurrence, planned: PlannedAssignment, selection: StepSelection = 'all'): AssignmentInput {
+    const dueAt = selection === 'plans' ? planned.plansDue!.at : planned.due.at;
     const { program: header, defaults, calendar } = this.program;
     const item = this.item(occurrence.itemId);
     const unit = this.unit(planned.unitId);
@@ -101,13 +138,30 @@ export class ProgramIndex {
       dueAt,
       timeZone: header.timezone,
       locale: header.locale,
-      reminders: effectiveReminders(item, [], defaults).value.map((r) => offset(r, defaults.noticeTime)),
-      escalations: effectiveEscalation(item, [], defaults).value.map((e): EscalationStep => ({ ...offset(e, defaults.noticeTime), audience: e.to })),
+      steps: this.steps(planned, selection),
+      // A campaign's results are asked by the campaign's request (its plan's assignment).
+      ...(selection === 'results' ? { requestAtStart: false } : {}),
+      // A campaign's plan is a document with no follow-ups of its own in the plan.
+      reminders: selection === 'plans' ? [] : effectiveReminders(item, [], defaults).value.map((r) => reminderOffset(r, defaults.noticeTime)),
+      escalations: selection === 'plans' ? [] : effectiveEscalation(item, [], defaults).value.map((e) => escalationOffset(e, defaults.noticeTime)),
       ...(resubmit && typeof resubmit === 'object' && resubmit.workingDays !== undefined ? { resubmitWorkingDays: Math.max(1, resubmit.workingDays) } : {}),
       indicators,
       evidenceRequired: occurrence.evidence,
       calendar: { daysOff: calendar.daysOff.map((d) => ({ date: d.date, name: d.name })), workingDays: calendar.workingDays },
     };
+  }
+
+  /**
+   * The check-in asks for a quick progress report; the program gives it no deadline, so units
+   * get a few working days (never past the end of the campaign).
+   */
+  private checkIn(checkIn: Instant, end: Instant | undefined, due: Instant | undefined): { checkInAt: string; checkInDueAt: string; checkInWorkingDaysLeft: number } {
+    const zone = this.program.program.timezone;
+    const date = this.calendar.addWorkingDays(checkIn.date, CHECK_IN_REPORT_WORKING_DAYS);
+    const time = due?.time ?? this.program.defaults.time;
+    let dueAt = instantOf({ date, time }, zone);
+    if (end && Date.parse(end.at) > Date.parse(checkIn.at) && Date.parse(end.at) < Date.parse(dueAt)) dueAt = end.at;
+    return { checkInAt: checkIn.at, checkInDueAt: dueAt, checkInWorkingDaysLeft: this.calendar.workingDaysBetween(checkIn.date, dueAt.slice(0, 10)) };
   }
 
   occurrenceInput(occurrence: Occurrence): OccurrenceInput {
@@ -118,9 +172,11 @@ export class ProgramIndex {
     for (const pa of planned) {
       // A campaign asks each unit twice: its plan before the start, its results after the end.
       if (occurrence.kind === 'campaign' && pa.plansDue) {
-        assignments.push({ id: `${pa.id}/ke-hoach`, input: { ...this.assignmentInput(occurrence, pa, pa.plansDue.at), itemTitle: `Kế hoạch: ${item.title}` } });
+        assignments.push({ id: `${pa.id}/ke-hoach`, input: { ...this.assignmentInput(occurrence, pa, 'plans'), itemTitle: `${header.locale === 'en' ? 'Plan' : 'Kế hoạch'}: ${header.locale === 'en' && item.titleEn ? item.titleEn : item.title}` } });
+        assignments.push({ id: pa.id, input: this.assignmentInput(occurrence, pa, 'results') });
+      } else {
+        assignments.push({ id: pa.id, input: this.assignmentInput(occurrence, pa) });
       }
-      assignments.push({ id: pa.id, input: this.assignmentInput(occurrence, pa) });
     }
     const upwardIds = new Set(occurrence.forwardTo);
     return {
@@ -153,7 +209,7 @@ export class ProgramIndex {
               start: occurrence.window.start,
               end: occurrence.window.end,
               ...(occurrence.launch ? { launchAt: occurrence.launch.at } : {}),
-              ...(occurrence.checkIn ? { checkInAt: occurrence.checkIn.at } : {}),
+              ...(occurrence.checkIn ? this.checkIn(occurrence.checkIn, occurrence.end, occurrence.due) : {}),
               ...(occurrence.end ? { endAt: occurrence.end.at } : {}),
             },
           }
@@ -166,6 +222,7 @@ export class ProgramIndex {
                 unitId: pa.unitId,
                 visitAt: pa.visit!.at,
                 ...(pa.notice ? { noticeAt: pa.notice.at } : {}),
+                ...(pa.visitReminder ? { reminderAt: pa.visitReminder.at } : {}),
                 ...(pa.findings ? { findingsDueAt: pa.findings.at } : {}),
               })),
           }

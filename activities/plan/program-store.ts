@@ -1,0 +1,54 @@
+// Applied program versions, by hash, where every worker can read them: the program workflow
+// carries only the hash (payloads stay small at any size), and the activities that compile
+// plans and build occurrence inputs load the program from here.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Program } from '../../program/types';
+
+export interface ProgramStore {
+  put(hash: string, program: Program): Promise<void>;
+  get(hash: string): Promise<Program | undefined>;
+}
+
+/** One JSON file per version under a directory (DATA_DIR/programs for the embedded stack). */
+export class FileProgramStore implements ProgramStore {
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  private path(hash: string): string {
+    if (!/^[0-9a-f]{8,64}$/.test(hash)) throw new Error(`invalid program hash ${hash}`);
+    return join(this.root, `${hash}.json`);
+  }
+
+  async put(hash: string, program: Program): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    const path = this.path(hash);
+    // Written whole or not at all: a reader never sees half a program.
+    await writeFile(`${path}.tmp`, JSON.stringify(program));
+    await rename(`${path}.tmp`, path);
+  }
+
+  async get(hash: string): Promise<Program | undefined> {
+    try {
+      return JSON.parse(await readFile(this.path(hash), 'utf8')) as Program;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** For tests and one-process runs: versions live as long as the worker process. */
+export class MemoryProgramStore implements ProgramStore {
+  private readonly versions = new Map<string, Program>();
+
+  async put(hash: string, program: Program): Promise<void> {
+    this.versions.set(hash, program);
+  }
+
+  async get(hash: string): Promise<Program | undefined> {
+    return this.versions.get(hash);
+  }
+}

@@ -1,0 +1,43 @@
+// What every occurrence workflow (report cycle, task, campaign, inspection) says in its
+// notices, and its outbox: one base for the notice data and one wiring of the office's
+// delivery-failure notice, so the four workflows cannot drift apart.
+import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
+import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
+import type { OccurrenceInput } from './input';
+import { Outbox } from './outbox';
+
+/** The facts every notice of an occurrence carries; `unitName` is whom it is about. */
+export function occurrenceNotice(input: OccurrenceInput, kind: NoticeKind, unitName: string, dueAt: string): NoticeData {
+  return {
+    kind,
+    locale: input.locale,
+    programTitle: input.programTitle,
+    officeName: input.office.name,
+    itemTitle: input.itemTitle,
+    period: input.periodLabel,
+    unitName,
+    dueAt,
+    timeZone: input.timeZone,
+  };
+}
+
+/** An outbox recording into the workflow's state; refused addresses are reported to the office. */
+export function occurrenceOutbox(state: { notices: NoticeRecord[]; deliveryFailures: DeliveryFailureRecord[] }, input: () => OccurrenceInput): Outbox {
+  return new Outbox({
+    notices: state.notices,
+    failures: state.deliveryFailures,
+    timeZone: () => input().timeZone,
+    failureNotice: (failed, failure) => ({
+      key: `${failed.key}/delivery-failed`,
+      to: input().office.emails,
+      cc: [],
+      data: {
+        ...occurrenceNotice(input(), 'delivery-failed', failed.data.unitName, failed.data.dueAt),
+        failedTo: failure.to,
+        failureCode: failure.code,
+        failureMessage: failure.message,
+        failedKind: failed.data.kind,
+      },
+    }),
+  });
+}

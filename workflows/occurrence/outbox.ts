@@ -1,0 +1,119 @@
+// The only way a notice leaves a workflow. Handlers and timers queue notices; the main loop
+// drains the queue as one batch (one activity for what was decided together), so an update
+// handler never waits on SMTP and notices go out in the order they were decided.
+//
+// Every notice is recorded in the queried state: sent (Message-ID, time), skipped (its moment
+// had passed before it was armed), or undeliverable. A permanent refusal never fails the
+// workflow: it is recorded in `deliveryFailures`, the standing office is told once per
+// address, and the notice is sent again — same Message-ID — when the address is corrected.
+import { deliverNotices } from '../activity-proxies';
+import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
+import type { NoticeRequest } from '../assignment/notices';
+import { toLocalIso } from './time';
+
+export interface OutboxOptions {
+  notices: NoticeRecord[];
+  failures: DeliveryFailureRecord[];
+  timeZone: () => string;
+  /** The office's notice that an address refused `failed`; undefined when there is nobody to tell. */
+  failureNotice: (failed: NoticeRequest, failure: { to: string[]; code: string; message: string }) => NoticeRequest | undefined;
+}
+
+export class Outbox {
+  private readonly queue: NoticeRequest[] = [];
+  /** Refused notices, kept so they can be sent again to a corrected address. */
+  private readonly undelivered: NoticeRequest[] = [];
+  private readonly told = new Set<string>();
+  private resends = 0;
+
+  constructor(private readonly options: OutboxOptions) {}
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  private now(): string {
+    return toLocalIso(Date.now(), this.options.timeZone());
+  }
+
+  /** Queues a notice; `scheduledFor` is the planned instant (now for notices caused by a message). */
+  push(request: NoticeRequest, scheduledFor: number = Date.now()): void {
+    const issued: NoticeRequest = { ...request, issuedAt: this.now() };
+    this.queue.push(issued);
+    this.options.notices.push({
+      key: request.key,
+      kind: request.data.kind,
+      to: request.to,
+      scheduledFor: toLocalIso(scheduledFor, this.options.timeZone()),
+      ...(request.planUid ? { planUid: request.planUid } : {}),
+    });
+  }
+
+  /** Records a notice whose moment had passed before it could be armed: news from the past is not sent. */
+  skip(key: string, kind: string, scheduledFor: number, planUid?: string): void {
+    this.options.notices.push({ key, kind, to: [], scheduledFor: toLocalIso(scheduledFor, this.options.timeZone()), skipped: 'past', ...(planUid ? { planUid } : {}) });
+  }
+
+  sent(key: string): boolean {
+    return this.options.notices.some((r) => r.key === key && r.skipped === undefined);
+  }
+
+  /** Drops what is queued (a cancelled assignment says only that it is cancelled). */
+  clear(): void {
+    this.queue.length = 0;
+  }
+
+  /** Sends everything queued, including what the results cause (the office told of a refusal). */
+  async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.queue.length);
+      const results = await deliverNotices(batch);
+      results.forEach((result, i) => {
+        const request = batch[i]!;
+        const record = this.options.notices.find((n) => n.key === request.key && n.sentAt === undefined && n.skipped === undefined);
+        if (result.sent && record) Object.assign(record, { sentAt: this.now(), messageId: result.sent.messageId });
+        if (result.failed) this.refused(request, result.failed);
+      });
+    }
+  }
+
+  /** A notice another activity sends (one with attachments), recorded like the others. */
+  async sendVia(request: NoticeRequest, send: (issued: NoticeRequest) => Promise<{ messageId?: string; failed?: { to: string[]; code: string; message: string } }>): Promise<void> {
+    const issued: NoticeRequest = { ...request, issuedAt: this.now() };
+    const record: NoticeRecord = { key: request.key, kind: request.data.kind, to: request.to, scheduledFor: this.now(), ...(request.planUid ? { planUid: request.planUid } : {}) };
+    this.options.notices.push(record);
+    const result = await send(issued);
+    if (result.messageId) Object.assign(record, { sentAt: this.now(), messageId: result.messageId });
+    if (result.failed) this.refused(issued, result.failed);
+    await this.drain();
+  }
+
+  private refused(request: NoticeRequest, failure: { to: string[]; code: string; message: string }): void {
+    this.options.failures.push({ key: request.key, to: failure.to, code: failure.code, message: failure.message, at: this.now() });
+    this.undelivered.push(request);
+    // The office hears of each refusing address once; a refused notice to the office itself
+    // cannot be reported by mail and stays in the record.
+    if (request.data.kind === 'delivery-failed') return;
+    const fresh = failure.to.filter((a) => !this.told.has(a));
+    if (fresh.length === 0) return;
+    fresh.forEach((a) => this.told.add(a));
+    const notice = this.options.failureNotice(request, { ...failure, to: fresh });
+    if (notice) this.push(notice);
+  }
+
+  /** Addresses were corrected: refused notices whose recipients changed go out again, same Message-ID. */
+  retryUndelivered(rebuild: (request: NoticeRequest) => NoticeRequest): void {
+    for (const request of this.undelivered.splice(0, this.undelivered.length)) {
+      const next = rebuild(request);
+      const failed = new Set(this.options.failures.filter((f) => f.key === request.key).flatMap((f) => f.to));
+      const changed = [...next.to, ...next.cc].every((a) => !failed.has(a));
+      if (!changed || next.to.length === 0) {
+        this.undelivered.push(request);
+        continue;
+      }
+      failed.forEach((a) => this.told.delete(a));
+      this.resends++;
+      this.queue.push({ ...next, resend: this.resends });
+    }
+  }
+}
