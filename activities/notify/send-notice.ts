@@ -6,7 +6,8 @@ import type { NoticeLinks } from '../../auth/links';
 import { sendOnce, type SentLedger } from '../../storage/sent-ledger';
 import type { NoticeRequest } from '../../workflows/assignment/notices';
 import { messageIdFor } from './message-id';
-import { renderNotice, type NoticeData, type NoticeKind } from './templates';
+import { renderNotice } from './render';
+import type { NoticeData, NoticeKind } from './templates';
 
 export interface NotifyDeps {
   mailer: Transporter;
