@@ -389,7 +389,8 @@ export function composeNotice(d: NoticeData, pr: Prepared, s: NoticeStrings): No
       const k = s['delivery-failed'];
       const relay = [v.failureCode, v.failureMessage].filter((x) => x !== undefined).join(' ');
       return {
-        ...fromSystem, ...titles(k), greeting: s.greet.office(v),
+        // `recipientName` here is whose address refused the mail; the letter goes to the office.
+        ...fromSystem, ...titles(k), greeting: s.greet.office({ ...v, recipient: undefined, recipientTitle: undefined }),
         body: [p(k.lead(v)), ...quote(s.quotes.relay, relay), p(k.meaning(v)), p(k.ask(v)), p(k.resend(v))],
         facts: facts(['unit', 'failedTo', 'failedKind', 'item', 'period', 'due']),
         ...action(a.fixAddress),

@@ -1,5 +1,6 @@
 // English: the same notices, for programs written in English. Names, titles and quoted words
 // stay as the program and the people wrote them.
+import { headTitle } from './address-vi';
 import { oneLine } from './prepared';
 import type { NoticeStrings, Vars } from './strings';
 
@@ -24,7 +25,11 @@ export const en: NoticeStrings = {
     unit: (v) => `To: ${person(v, v.unit)}`,
     office: (v) => `To: ${person(v, v.office)}`,
     chair: (v) => `To: ${person(v, 'the Chair of the Committee')}`,
-    unitHead: (v) => `To: ${v.recipient ? `${v.recipient}, ${v.recipientTitle ?? `head of ${v.unit}`}` : v.recipientTitle ?? `the head of ${v.unit}`}`,
+    // Titles are the program's (Vietnamese) words: completed with the unit's name the same way.
+    unitHead: (v) => {
+      const title = v.recipientTitle ? headTitle(v.recipientTitle, v.unit) : undefined;
+      return `To: ${v.recipient ? `${v.recipient}, ${title ?? `head of ${v.unit}`}` : title ?? `the head of ${v.unit}`}`;
+    },
     upward: (v) => `To: ${v.recipient ?? 'the receiving office'}`,
   },
   committeeSignature: (committee, v) => [`For ${committee}`, v.signerTitle ?? 'Chair', ...(v.signer ? [v.signer] : [])],

@@ -66,11 +66,13 @@ export interface NoticeData {
    * The unit asked; the inspected unit on inspection notices; the unit addressed on campaign
    * notices; the unit that submitted late on `late-addendum`. `consolidated`, `approval-*`,
    * `forwarded` and `campaign-summary` are about the whole occurrence and do not name it.
+   * On `delivery-failed`, the unit whose (or whose head's) address refused the mail.
    */
   unitName: string;
   /**
    * Person addressed (unit head, chair) when not the unit itself; on `forwarded`, the upward
-   * recipient (e.g. "UBND huyện Triệu Sơn"), written as given.
+   * recipient (e.g. "UBND huyện Triệu Sơn"), written as given. On `delivery-failed`, the
+   * person whose address refused the mail (a unit head), when it was not the unit's.
    */
   recipientName?: string;
   /**
