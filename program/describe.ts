@@ -103,7 +103,8 @@ export class Describer {
       case 'consolidation':
         return vi ? 'Hạn tổng hợp báo cáo' : 'Consolidated report due';
       case 'approval':
-        return vi ? (e.audience === 'office' ? 'Cơ quan thường trực duyệt' : 'Trình Trưởng ban duyệt') : 'Approval';
+        // A deadline for the approver, like the other deadline labels ("Hạn tổng hợp báo cáo").
+        return vi ? (e.audience === 'office' ? 'Hạn cơ quan thường trực phê duyệt' : 'Hạn Trưởng ban phê duyệt') : 'Approval due';
       case 'forward':
         return vi ? 'Gửi báo cáo lên cấp trên' : 'Forward upward';
     }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
+import type { Locale } from './templates';
 
-export type Locale = 'vi' | 'en';
+export type { Locale } from './templates';
 
 // Names come from tables, not Intl: the notice must read the same on every machine,
 // whatever ICU data Node was built with (and ICU writes "Thứ Sáu" where offices write "thứ Sáu").
@@ -39,13 +40,13 @@ function checked(dt: DateTime, iso: string, timeZone: string, field: string): Da
   return dt;
 }
 
-/** An instant as `formatDateTime`; a day as "ngày 15/11/2026" / "15 November 2026". */
+/** An instant as `formatDateTime`; a day as "ngày 5/11/2026" / "5 November 2026". */
 export function formatWhen(when: When, locale: Locale): string {
   if (!when.dateOnly) return formatDateTime(when.dt, locale);
   return locale === 'vi' ? `ngày ${formatDate(when.dt, 'vi')}` : formatDate(when.dt, 'en');
 }
 
-/** "vào 08 giờ 00, thứ Ba, ngày 07/07/2026" / "at 8:00 AM, Tuesday 7 July 2026", "on 7 July 2026". */
+/** "vào 8h00, thứ Ba, ngày 7/7/2026" / "at 8:00 AM, Tuesday 7 July 2026", "on 7 July 2026". */
 export function atPhrase(when: When, locale: Locale): string {
   const at = locale === 'vi' ? 'vào' : when.dateOnly ? 'on' : 'at';
   return `${at} ${formatWhen(when, locale)}`;
@@ -65,19 +66,23 @@ export function spanPhrase(start: string | undefined, end: string | undefined, l
   return undefined;
 }
 
-/** "17 giờ 00, thứ Sáu, ngày 12/06/2026" / "5:00 PM, Friday 12 June 2026". */
+/**
+ * "17h00, thứ Sáu, ngày 12/6/2026" / "5:00 PM, Friday 12 June 2026". Offices write the hour
+ * as "17h00" and the day without leading zeros ("ngày 5/6/2026", not "05/06/2026") in the
+ * running text of a letter; every Vietnamese time in a notice is written this one way.
+ */
 export function formatDateTime(dt: DateTime, locale: Locale): string {
   if (locale === 'vi') {
-    return `${dt.toFormat('HH')} giờ ${dt.toFormat('mm')}, ${VI_WEEKDAYS[dt.weekday - 1]}, ngày ${dt.toFormat('dd/MM/yyyy')}`;
+    return `${dt.toFormat("H'h'mm")}, ${VI_WEEKDAYS[dt.weekday - 1]}, ngày ${formatDate(dt, 'vi')}`;
   }
   const hour12 = dt.hour % 12 === 0 ? 12 : dt.hour % 12;
   const meridiem = dt.hour < 12 ? 'AM' : 'PM';
   return `${hour12}:${dt.toFormat('mm')} ${meridiem}, ${EN_WEEKDAYS[dt.weekday - 1]} ${formatDate(dt, 'en')}`;
 }
 
-/** "12/06/2026" / "12 June 2026": for subjects, where the time would only add noise. */
+/** "12/6/2026" / "12 June 2026": for subjects, where the time would only add noise. */
 export function formatDate(dt: DateTime, locale: Locale): string {
-  return locale === 'vi' ? dt.toFormat('dd/MM/yyyy') : `${dt.day} ${EN_MONTHS[dt.month - 1]} ${dt.year}`;
+  return locale === 'vi' ? dt.toFormat('d/M/yyyy') : `${dt.day} ${EN_MONTHS[dt.month - 1]} ${dt.year}`;
 }
 
 /** "còn 3 ngày làm việc", "hết hạn trong hôm nay", "đã quá hạn 2 ngày làm việc". */

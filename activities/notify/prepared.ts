@@ -3,9 +3,9 @@ import type { NoticeData } from './templates';
 
 /** The values every notice's copy needs, formatted once for the notice's locale and zone. */
 export interface Prepared {
-  /** "17 giờ 00, thứ Sáu, ngày 12/06/2026" */
+  /** "17h00, thứ Sáu, ngày 12/6/2026" */
   due: string;
-  /** "12/06/2026", for subjects */
+  /** "12/6/2026", for subjects */
   dueDay: string;
   daysLeft?: string;
   overdue: boolean;
@@ -18,11 +18,11 @@ export interface Prepared {
   link?: string;
   /** Units to name in an escalation to the office or the chair. */
   pendingUnits: string[];
-  /** The due a unit proposes: like `due`, or "ngày 19/06/2026" when given as a day. */
+  /** The due a unit proposes: like `due`, or "ngày 19/6/2026" when given as a day. */
   requestedDue?: string;
   requestedDueDay?: string;
   visit?: string;
-  /** "vào 08 giờ 00, …" / "at 8:00 AM, …" or "on 7 July 2026" */
+  /** "vào 8h00, …" / "at 8:00 AM, …" or "on 7 July 2026" */
   atVisit?: string;
   visitDay?: string;
   /** "từ ngày 15/11/2026 đến ngày 15/12/2026" */

@@ -9,7 +9,8 @@ import { sendOnce, type SentLedger } from '../../storage/sent-ledger';
 import type { NoticeRequest } from '../../workflows/assignment/notices';
 import { permanentFailure, oneLine, type DeliveryFailure, type SmtpError } from './delivery-failure';
 import { messageIdFor } from './message-id';
-import { renderNotice, type NoticeData, type NoticeKind } from './templates';
+import { renderNotice } from './render';
+import type { NoticeData, NoticeKind } from './templates';
 
 export interface NotifyDeps {
   mailer: Transporter;

@@ -1,14 +1,10 @@
-// Notices of an assignment's life, and of a whole occurrence's (a report cycle's consolidation,
-// an inspection, a campaign), rendered as { subject, text, html }. Pure: no clock, no I/O, so a
-// retried send renders the very same message it rendered the first time.
-import { contentEn } from './copy-en';
-import { contentVi } from './copy-vi';
-import type { Locale } from './format';
-import { renderHtml } from './html';
-import { prepare } from './prepared';
-import { renderText } from './text';
+// The notice contract: which notices exist and the data each one is rendered from. Pure
+// types and one constant, with no imports, so workflows (which only describe notices) and
+// activities (which render and send them) can both depend on it without depending on each
+// other. The renderer is render.ts.
 
-export type { Locale } from './format';
+/** Languages a notice is written in. */
+export type Locale = 'vi' | 'en';
 
 /** Notices about one unit's assignment. */
 export type AssignmentNoticeKind =
@@ -22,7 +18,10 @@ export type OccurrenceNoticeKind =
   | 'inspection-notice' | 'inspection-reminder' | 'inspection-findings' | 'inspection-closed'
   | 'campaign-launch' | 'campaign-checkin' | 'campaign-summary';
 
-export type NoticeKind = AssignmentNoticeKind | OccurrenceNoticeKind;
+/** Notices about the sending itself: an address that refuses mail. */
+export type DeliveryNoticeKind = 'delivery-failed';
+
+export type NoticeKind = AssignmentNoticeKind | OccurrenceNoticeKind | DeliveryNoticeKind;
 
 export const NOTICE_KINDS: readonly NoticeKind[] = [
   'request', 'reminder', 'receipt', 'submitted', 'returned', 'accepted', 'escalation', 'extended',
@@ -31,6 +30,7 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
   'consolidated', 'approval-requested', 'approval-returned', 'forwarded', 'late-addendum',
   'inspection-notice', 'inspection-reminder', 'inspection-findings', 'inspection-closed',
   'campaign-launch', 'campaign-checkin', 'campaign-summary',
+  'delivery-failed',
 ];
 
 /**
@@ -68,13 +68,23 @@ export interface NoticeData {
    * The unit asked; the inspected unit on inspection notices; the unit addressed on campaign
    * notices; the unit that submitted late on `late-addendum`. `consolidated`, `approval-*`,
    * `forwarded` and `campaign-summary` are about the whole occurrence and do not name it.
+   * On `delivery-failed`, the unit whose (or whose head's) address refused the mail.
    */
   unitName: string;
   /**
    * Person addressed (unit head, chair) when not the unit itself; on `forwarded`, the upward
-   * recipient (e.g. "UBND huyện Triệu Sơn"), written as given.
+   * recipient (e.g. "UBND huyện Triệu Sơn"), written as given. On `delivery-failed`, the
+   * person whose address refused the mail (a unit head), when it was not the unit's.
    */
   recipientName?: string;
+  /**
+   * The addressed person's title as the program gives it (`head.title`, `chair.title`), e.g.
+   * "Chủ tịch UBND xã" or "Trưởng phòng Nội vụ". A unit head's title is completed with the
+   * unit's name where it names only the kind of office ("Chủ tịch UBND xã" + "UBND xã Đồng
+   * Tiến" → "Chủ tịch UBND xã Đồng Tiến"). When `recipientName` is the title itself (a head
+   * without a name), the title is used alone.
+   */
+  recipientTitle?: string;
   /**
    * ISO instant with offset. The unit's due on assignment notices (the current one on an
    * extension request); on `campaign-launch` the results report's due, on `campaign-checkin`
@@ -128,10 +138,24 @@ export interface NoticeData {
   windowStart?: string;
   windowEnd?: string;
 
-  /** `delivery-failed`: the addresses that refused, the relay's answer, and the notice that could not go out. */
+  /**
+   * `forwarded`: the committee (the program's issuer, e.g. "Ban Vì sự tiến bộ của phụ nữ huyện
+   * Triệu Sơn") in whose name the report goes up, signed by `signerName`. Without it the
+   * report goes out in the standing office's name, as before.
+   */
+  committeeName?: string;
+  /** `forwarded`: who signs for the committee (its chair). */
+  signerName?: string;
+  /** `forwarded`: the signer's role in the committee; defaults to "Trưởng ban" / "Chair". */
+  signerTitle?: string;
+
+  /** `delivery-failed`: the addresses that refused the mail. */
   failedTo?: string[];
+  /** `delivery-failed`: the relay's reply code, e.g. "550". */
   failureCode?: string;
+  /** `delivery-failed`: the relay's reply, as given. */
   failureMessage?: string;
+  /** `delivery-failed`: the notice that could not be delivered. */
   failedKind?: NoticeKind;
 }
 
@@ -139,11 +163,4 @@ export interface RenderedNotice {
   subject: string;
   text: string;
   html: string;
-}
-
-/** Throws, naming the field, when a date (`dueAt`, `visitAt`, a remediation's `dueAt`…) or `timeZone` cannot be read. */
-export function renderNotice(data: NoticeData): RenderedNotice {
-  const prepared = prepare(data);
-  const content = data.locale === 'en' ? contentEn(data, prepared) : contentVi(data, prepared);
-  return { subject: content.subject, text: renderText(content), html: renderHtml(content) };
 }

@@ -4,7 +4,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { sendOnce } from '../../storage/sent-ledger';
 import { messageIdFor } from '../notify/message-id';
-import { renderNotice } from '../notify/templates';
+import { renderNotice } from '../notify/render';
 import { loadAttachment } from './attachments';
 import { requireStore, type ReportDeps } from './deps';
 import { oneLine, permanentFailure, type DeliveryFailure } from '../notify/delivery-failure';

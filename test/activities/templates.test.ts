@@ -1,13 +1,14 @@
 import { Settings } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { NOTICE_KINDS, renderNotice, type Locale, type NoticeData, type NoticeKind } from '../../activities/notify/templates';
+import { NOTICE_KINDS, type Locale, type NoticeData, type NoticeKind } from '../../activities/notify/templates';
+import { renderNotice } from '../../activities/notify/render';
 
 const FOOTER = {
-  vi: 'Thư này được gửi tự động bởi hệ thống dondoc; vui lòng không trả lời thư này.',
+  vi: 'Thư này được gửi tự động từ hệ thống dondoc; đề nghị không trả lời trực tiếp thư này.',
   en: 'This message was sent automatically by the dondoc system; please do not reply to it.',
 };
-const DUE = { vi: '17 giờ 00, thứ Sáu, ngày 12/06/2026', en: '5:00 PM, Friday 12 June 2026' };
-const DUE_DAY = { vi: '12/06/2026', en: '12 June 2026' };
+const DUE = { vi: '17h00, thứ Sáu, ngày 12/6/2026', en: '5:00 PM, Friday 12 June 2026' };
+const DUE_DAY = { vi: '12/6/2026', en: '12 June 2026' };
 
 function notice(kind: NoticeKind, locale: Locale, extra: Partial<NoticeData> = {}): NoticeData {
   return {
@@ -41,13 +42,17 @@ function notice(kind: NoticeKind, locale: Locale, extra: Partial<NoticeData> = {
     ],
     windowStart: '2026-11-15',
     windowEnd: '2026-12-15',
+    failedTo: ['tuphap@trieuson.example.org'],
+    failureCode: '550',
+    failureMessage: '5.1.1 Recipient address rejected: User unknown',
+    failedKind: 'reminder',
     ...extra,
   };
 }
 
 type KeyFact =
   | 'unit' | 'receipt' | 'comment' | 'due' | 'requestedDue' | 'counts' | 'findings' | 'remediations'
-  | 'visit' | 'team' | 'window' | 'attachment';
+  | 'visit' | 'team' | 'window' | 'attachment' | 'failure';
 
 /** What each key fact must read, in text and in HTML (every string must appear in both). */
 const FACT_TEXT: Record<KeyFact, Record<Locale, string[]>> = {
@@ -55,7 +60,7 @@ const FACT_TEXT: Record<KeyFact, Record<Locale, string[]>> = {
   receipt: { vi: ['BN-2026-0610-017'], en: ['BN-2026-0610-017'] },
   comment: { vi: ['Đề nghị bổ sung số liệu cán bộ nữ theo biểu mẫu số 2.'], en: ['Đề nghị bổ sung số liệu cán bộ nữ theo biểu mẫu số 2.'] },
   due: { vi: [DUE.vi], en: [DUE.en] },
-  requestedDue: { vi: ['ngày 19/06/2026'], en: ['19 June 2026'] },
+  requestedDue: { vi: ['ngày 19/6/2026'], en: ['19 June 2026'] },
   counts: {
     vi: ['Số đơn vị được giao', '32 đơn vị', 'Nộp đúng hạn', '25 đơn vị', 'Nộp sau hạn', '3 đơn vị', 'Chưa nộp', '2 đơn vị', 'Được miễn', '1 đơn vị', 'Trả lại để hoàn thiện'],
     en: ['Units asked', '32 units', 'Submitted on time', '25 units', 'Submitted late', '3 units', 'Not submitted', '2 units', 'Exempted', '1 unit', 'Returned for revision'],
@@ -65,14 +70,18 @@ const FACT_TEXT: Record<KeyFact, Record<Locale, string[]>> = {
     en: ['Chưa cập nhật số liệu cán bộ nữ', 'Chưa ban hành kế hoạch hoạt động năm'],
   },
   remediations: {
-    vi: ['Cập nhật số liệu cán bộ nữ – hạn ngày 31/07/2026', 'Ban hành kế hoạch hoạt động năm – hạn 17 giờ 00, thứ Sáu, ngày 14/08/2026'],
+    vi: ['Cập nhật số liệu cán bộ nữ – hạn ngày 31/7/2026', 'Ban hành kế hoạch hoạt động năm – hạn 17h00, thứ Sáu, ngày 14/8/2026'],
     en: ['Cập nhật số liệu cán bộ nữ – due 31 July 2026', 'Ban hành kế hoạch hoạt động năm – due 5:00 PM, Friday 14 August 2026'],
   },
   // 01:00 UTC is 08:00 in Hà Nội.
-  visit: { vi: ['08 giờ 00, thứ Ba, ngày 07/07/2026'], en: ['8:00 AM, Tuesday 7 July 2026'] },
+  visit: { vi: ['8h00, thứ Ba, ngày 7/7/2026'], en: ['8:00 AM, Tuesday 7 July 2026'] },
   team: { vi: ['Đoàn kiểm tra liên ngành'], en: ['Đoàn kiểm tra liên ngành'] },
   window: { vi: ['từ ngày 15/11/2026 đến ngày 15/12/2026'], en: ['from 15 November 2026 to 15 December 2026'] },
   attachment: { vi: ['bao-cao-tong-hop-6-thang-2026.xlsx'], en: ['bao-cao-tong-hop-6-thang-2026.xlsx'] },
+  failure: {
+    vi: ['tuphap@trieuson.example.org', '550 5.1.1', 'User unknown', 'thư nhắc hạn'],
+    en: ['tuphap@trieuson.example.org', '550 5.1.1', 'User unknown', 'reminder'],
+  },
 };
 
 /** Facts each kind must state, in both parts. */
@@ -91,7 +100,6 @@ const KEY_FACTS: Record<NoticeKind, KeyFact[]> = {
   exempted: ['unit', 'comment'],
   'exemption-refused': ['unit', 'due', 'comment'],
   cancelled: ['unit', 'comment'],
-  'delivery-failed': ['unit'],
   consolidated: ['counts', 'attachment'],
   'approval-requested': ['counts', 'attachment', 'comment'],
   'approval-returned': ['comment'],
@@ -104,6 +112,7 @@ const KEY_FACTS: Record<NoticeKind, KeyFact[]> = {
   'campaign-launch': ['unit', 'window', 'due', 'comment'],
   'campaign-checkin': ['unit', 'window', 'due'],
   'campaign-summary': ['window', 'counts', 'comment', 'attachment'],
+  'delivery-failed': ['unit', 'due', 'failure'],
 };
 
 describe('renderNotice: every kind in both locales', () => {
@@ -143,7 +152,7 @@ describe('renderNotice: every kind in both locales', () => {
 
   it('lists every kind once, and renders a subject with a bracket tag for each', () => {
     expect(new Set(NOTICE_KINDS).size).toBe(NOTICE_KINDS.length);
-    expect(NOTICE_KINDS).toHaveLength(26);
+    expect(NOTICE_KINDS).toHaveLength(27);
     for (const locale of ['vi', 'en'] as const) {
       const subjects = NOTICE_KINDS.map((kind) => renderNotice(notice(kind, locale)).subject);
       for (const subject of subjects) expect(subject).toMatch(/^\[[^\]]+\] \S/);
@@ -167,18 +176,21 @@ describe('renderNotice: every kind in both locales', () => {
 
 describe('dates and working days', () => {
   it('writes the due the way offices do, in the program zone', () => {
-    expect(renderNotice(notice('request', 'vi')).text).toContain('Hạn nộp: 17 giờ 00, thứ Sáu, ngày 12/06/2026');
+    expect(renderNotice(notice('request', 'vi')).text).toContain('Hạn nộp: 17h00, thứ Sáu, ngày 12/6/2026');
     expect(renderNotice(notice('request', 'en')).text).toContain('Due: 5:00 PM, Friday 12 June 2026');
     const sunday = renderNotice(notice('request', 'vi', { dueAt: '2026-06-14T08:30:00+07:00' })).text;
-    expect(sunday).toContain('08 giờ 30, Chủ nhật, ngày 14/06/2026');
+    expect(sunday).toContain('8h30, Chủ nhật, ngày 14/6/2026');
     const midnight = renderNotice(notice('request', 'en', { dueAt: '2026-01-01T00:05:00+07:00' })).text;
     expect(midnight).toContain('12:05 AM, Thursday 1 January 2026');
   });
 
   it('uses short, specific subjects', () => {
-    expect(renderNotice(notice('reminder', 'vi')).subject).toBe('[Đôn đốc] Nhắc hạn nộp Báo cáo sơ kết 6 tháng – hạn 12/06/2026');
+    expect(renderNotice(notice('reminder', 'vi')).subject).toBe('[Nhắc hạn] Báo cáo sơ kết 6 tháng – hạn nộp 12/6/2026');
+    // The first request chases nothing yet: it is not tagged "Đôn đốc".
+    expect(renderNotice(notice('request', 'vi')).subject).toBe('[Đề nghị thực hiện] Báo cáo sơ kết 6 tháng – hạn nộp 12/6/2026');
+    expect(renderNotice(notice('request', 'en')).subject).toBe(`[Request] Please submit Báo cáo sơ kết 6 tháng – due ${DUE_DAY.en}`);
     expect(renderNotice(notice('receipt', 'vi')).subject).toBe('[Biên nhận] Số BN-2026-0610-017 – Báo cáo sơ kết 6 tháng');
-    expect(renderNotice(notice('reminder', 'en')).subject).toBe(`[Follow-up] Reminder: Báo cáo sơ kết 6 tháng – due ${DUE_DAY.en}`);
+    expect(renderNotice(notice('reminder', 'en')).subject).toBe(`[Reminder] Báo cáo sơ kết 6 tháng – due ${DUE_DAY.en}`);
     for (const kind of ['request', 'reminder', 'returned', 'escalation', 'extended'] as const) {
       expect(renderNotice(notice(kind, 'vi')).subject).toContain(DUE_DAY.vi);
       expect(renderNotice(notice(kind, 'en')).subject).toContain(DUE_DAY.en);
@@ -192,7 +204,7 @@ describe('dates and working days', () => {
     expect(renderNotice(notice('reminder', 'en', { workingDaysLeft: 0 })).text).toContain('due today');
 
     const overdue = renderNotice(notice('reminder', 'vi', { workingDaysLeft: -2 }));
-    expect(overdue.subject).toBe('[Đôn đốc] Quá hạn nộp Báo cáo sơ kết 6 tháng – hạn 12/06/2026');
+    expect(overdue.subject).toBe('[Đôn đốc] Quá hạn nộp Báo cáo sơ kết 6 tháng – hạn 12/6/2026');
     expect(overdue.text).toContain('đã quá hạn 2 ngày làm việc');
     expect(overdue.text).toContain('Tình trạng: Đã quá hạn 2 ngày làm việc');
     expect(overdue.text).not.toContain('còn');
@@ -206,8 +218,8 @@ describe('dates and working days', () => {
 
   it('shows the previous due on an extension and on a return, not when unchanged', () => {
     const extended = renderNotice(notice('extended', 'vi')).text;
-    expect(extended).toContain('từ 17 giờ 00, thứ Sáu, ngày 05/06/2026 đến 17 giờ 00, thứ Sáu, ngày 12/06/2026');
-    expect(extended).toContain('Hạn mới: 17 giờ 00, thứ Sáu, ngày 12/06/2026');
+    expect(extended).toContain('từ 17h00, thứ Sáu, ngày 5/6/2026 đến 17h00, thứ Sáu, ngày 12/6/2026');
+    expect(extended).toContain('Hạn mới: 17h00, thứ Sáu, ngày 12/6/2026');
     expect(extended).toContain('Lý do gia hạn:');
     const same = renderNotice(notice('returned', 'vi', { previousDueAt: '2026-06-12T17:00:00+07:00' })).text;
     expect(same).not.toContain('Hạn cũ');
@@ -215,7 +227,7 @@ describe('dates and working days', () => {
 
   it('marks a late submission on the receipt', () => {
     const late = renderNotice(notice('receipt', 'vi', { submittedAt: '2026-06-15T08:00:00+07:00' })).text;
-    expect(late).toContain('lúc 08 giờ 00, thứ Hai, ngày 15/06/2026');
+    expect(late).toContain('lúc 8h00, thứ Hai, ngày 15/6/2026');
     expect(late).toContain('Tình trạng: Nộp sau hạn');
     expect(renderNotice(notice('receipt', 'vi')).text).toContain('Tình trạng: Nộp đúng hạn');
   });
@@ -229,7 +241,7 @@ describe('dates and working days', () => {
         const launch = renderNotice(notice('campaign-launch', 'vi', { dueAt: '2026-12-22T17:00:00' }));
         expect(launch.subject).toContain('từ 15/11/2026 đến 15/12/2026');
         expect(launch.text).toContain('Thời gian thực hiện: Từ ngày 15/11/2026 đến ngày 15/12/2026');
-        expect(launch.text).toContain('Hạn báo cáo kết quả: 17 giờ 00, thứ Ba, ngày 22/12/2026');
+        expect(launch.text).toContain('Hạn báo cáo kết quả: 17h00, thứ Ba, ngày 22/12/2026');
         expect(renderNotice(notice('inspection-findings', 'en')).text).toContain('Cập nhật số liệu cán bộ nữ – due 31 July 2026');
       }
     } finally {
@@ -238,7 +250,7 @@ describe('dates and working days', () => {
   });
 
   it('refuses a date it cannot read, naming the field', () => {
-    expect(() => renderNotice(notice('request', 'vi', { dueAt: '12/06/2026' }))).toThrow(/dueAt/);
+    expect(() => renderNotice(notice('request', 'vi', { dueAt: '12/6/2026' }))).toThrow(/dueAt/);
     expect(() => renderNotice(notice('receipt', 'vi', { submittedAt: 'hôm qua' }))).toThrow(/submittedAt/);
     expect(() => renderNotice(notice('request', 'vi', { timeZone: 'Asia/Hanoi_Nowhere' }))).toThrow(/Asia\/Hanoi_Nowhere/);
     expect(() => renderNotice(notice('inspection-notice', 'vi', { visitAt: '7/7/2026' }))).toThrow(/visitAt/);
@@ -253,8 +265,10 @@ describe('dates and working days', () => {
 describe('escalation wording follows the audience', () => {
   it('tells a unit head that the unit under their direction has not submitted', () => {
     const { subject, text } = renderNotice(notice('escalation', 'vi', { recipientName: 'Nguyễn Văn An', workingDaysLeft: -2, escalationLevel: 2 }));
-    expect(subject).toBe('[Đôn đốc lần 2] Phòng Tư pháp chưa nộp Báo cáo sơ kết 6 tháng – hạn 12/06/2026');
-    expect(text).toContain('Kính gửi: Đồng chí Nguyễn Văn An, Thủ trưởng Phòng Tư pháp');
+    expect(subject).toBe('[Đôn đốc lần 2] Phòng Tư pháp chưa nộp Báo cáo sơ kết 6 tháng – hạn 12/6/2026');
+    // Without the head's title from the program the letter still does not invent "Thủ trưởng".
+    expect(text).toContain('Kính gửi: Đồng chí Nguyễn Văn An, lãnh đạo Phòng Tư pháp');
+    expect(text).not.toContain('Thủ trưởng');
     expect(text).toContain('Phòng Tư pháp (đơn vị do đồng chí phụ trách)');
     expect(text).toContain('đã quá hạn 2 ngày làm việc');
     expect(text).toContain('chỉ đạo đơn vị khẩn trương hoàn thành');
@@ -265,7 +279,7 @@ describe('escalation wording follows the audience', () => {
   it('lists who has not submitted for the office and the chair', () => {
     const pendingUnits = ['Phòng Tư pháp', 'UBND xã Dân Lực', 'Hội Liên hiệp Phụ nữ huyện'];
     const office = renderNotice(notice('escalation', 'vi', { escalationAudience: 'office', escalationLevel: 2, pendingUnits, workingDaysLeft: -3 }));
-    expect(office.subject).toBe('[Đôn đốc lần 2] 3 đơn vị chưa nộp Báo cáo sơ kết 6 tháng – hạn 12/06/2026');
+    expect(office.subject).toBe('[Đôn đốc lần 2] 3 đơn vị chưa nộp Báo cáo sơ kết 6 tháng – hạn 12/6/2026');
     expect(office.text).toContain('Kính gửi: Phòng Lao động - Thương binh và Xã hội');
     expect(office.text).toContain('các đơn vị sau chưa nộp');
     for (const unit of pendingUnits) {
@@ -274,7 +288,7 @@ describe('escalation wording follows the audience', () => {
     }
 
     const chair = renderNotice(notice('escalation', 'vi', { escalationAudience: 'chair', escalationLevel: 3, workingDaysLeft: -5 }));
-    expect(chair.subject).toBe('[Đôn đốc lần 3] Phòng Tư pháp chưa nộp Báo cáo sơ kết 6 tháng – hạn 12/06/2026');
+    expect(chair.subject).toBe('[Đôn đốc lần 3] Phòng Tư pháp chưa nộp Báo cáo sơ kết 6 tháng – hạn 12/6/2026');
     expect(chair.text).toContain('Kính gửi: Đồng chí Trưởng ban');
     expect(chair.text).toContain('(cơ quan thường trực) kính báo cáo');
     expect(chair.text).toContain('  - Phòng Tư pháp');
@@ -395,7 +409,7 @@ describe('escaping and text fidelity', () => {
         .replace(/<[^>]+>/g, '\n')
         .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
       // The "if the button does not open" hint is about the button, which text does not have.
-      const lines = htmlText.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('Nếu nút trên') && !l.startsWith('If the button'));
+      const lines = htmlText.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('Trường hợp không mở được nút trên') && !l.startsWith('If the button'));
       const flatText = text.replace(/\s+/g, ' ');
       for (const line of lines) {
         // The heading is upper-cased in text; every other line appears as written.

@@ -148,7 +148,7 @@ describe('npm start', () => {
     ).catch((err: Error) => {
       throw new Error(`${err.message}\n${output}`);
     });
-    expect(requests[0]!.subject).toMatch(/^\[Đôn đốc\] Đề nghị thực hiện/);
+    expect(requests[0]!.subject).toMatch(/^\[Đề nghị thực hiện\] /);
     expect(readdirSync(dataDir)).toEqual(expect.arrayContaining(['temporal.sqlite', 'secret', 'admin-password']));
 
     const started = descendants(child.pid!);

@@ -88,7 +88,7 @@ describe('the Action Month from the program file', () => {
     expect(t.sink.messages().filter((m) => key(m).startsWith(`${OCC}/check-in/`))).toHaveLength(0);
     await travelTo(t.env, '2027-11-30T08:05');
     const checkIns = await t.sink.waitFor((m) => key(m).startsWith(`${OCC}/check-in/`), { count: 4 });
-    expect(checkIns[0]!.subject).toContain('03/12/2027');
+    expect(checkIns[0]!.subject).toContain('hạn 3/12/2027');
 
     // The results cycle starts at the end, Wed 15/12 17:00, and asks every unit.
     await travelTo(t.env, '2027-12-15T16:55');

@@ -210,6 +210,7 @@ export const en: Messages = {
       exempted: 'Exemption notice',
       'exemption-refused': 'Exemption refusal',
       cancelled: 'Cancellation notice',
+      'delivery-failed': 'Delivery failure notice',
     },
     to: 'To',
     by: 'By',

@@ -1,0 +1,18 @@
+// Renders a notice as { subject, text, html }. Pure: no clock, no I/O, so a retried send
+// renders the very same message it rendered the first time.
+import { composeNotice } from './compose';
+import { renderHtml } from './html';
+import { prepare } from './prepared';
+import type { NoticeStrings } from './strings';
+import { en } from './strings-en';
+import { vi } from './strings-vi';
+import type { Locale, NoticeData, RenderedNotice } from './templates';
+import { renderText } from './text';
+
+const STRINGS: Record<Locale, NoticeStrings> = { vi, en };
+
+/** Throws, naming the field, when a date (`dueAt`, `visitAt`, a remediation's `dueAt`…) or `timeZone` cannot be read. */
+export function renderNotice(data: NoticeData): RenderedNotice {
+  const content = composeNotice(data, prepare(data), STRINGS[data.locale]);
+  return { subject: content.subject, text: renderText(content), html: renderHtml(content) };
+}
