@@ -67,8 +67,10 @@ export class Describer {
       vi ? { 'unit-head': 'thủ trưởng đơn vị', office: 'cơ quan thường trực', chair: 'Trưởng ban' }[to] ?? to : to === 'unit-head' ? 'head of unit' : to === 'office' ? 'standing office' : to;
     switch (e.kind) {
       case 'request':
+        if (e.uid.endsWith('/results-request')) return vi ? 'Đề nghị báo cáo kết quả' : 'Results requested';
         return vi ? 'Gửi yêu cầu' : 'Request sent';
       case 'reminder':
+        if (e.uid.includes('/ke-hoach/')) return vi ? `Nhắc nộp kế hoạch lần ${e.level ?? 1}` : `Plan reminder ${e.level ?? 1}`;
         return vi ? `Nhắc lần ${e.level ?? 1}` : `Reminder ${e.level ?? 1}`;
       case 'plans-due':
         return vi ? 'Hạn nộp kế hoạch' : 'Plan due';
@@ -85,6 +87,7 @@ export class Describer {
             return vi ? 'Hạn hoàn thành' : 'Due';
         }
       case 'escalation':
+        if (e.uid.includes('/ke-hoach/')) return vi ? `Quá hạn nộp kế hoạch, báo ${escalateTo(e.audience)}` : `Plan overdue, escalated to ${escalateTo(e.audience)}`;
         return vi ? `Quá hạn, báo ${escalateTo(e.audience)}` : `Overdue, escalated to ${escalateTo(e.audience)}`;
       case 'notice':
         return vi ? 'Thông báo kiểm tra' : 'Inspection notice';

@@ -42,6 +42,8 @@ export interface OccurrenceSchedule {
   reminders: ReminderAt[];
   escalations: EscalationAt[];
   plans?: Dated;
+  /** A campaign's plans are followed up like a report: reminders before, escalations after. */
+  plansFollowUps?: { reminders: ReminderAt[]; escalations: EscalationAt[] };
   launch?: Dated;
   checkIn?: Dated;
   end?: Dated;
@@ -298,7 +300,7 @@ function campaignOccurrences(s: Scheduler, item: CampaignItem): OccurrenceSchedu
       ...(request ? { request } : {}),
       due,
       ...s.followUps(due),
-      ...(plans ? { plans } : {}),
+      ...(plans ? { plans, plansFollowUps: s.followUps(plans) } : {}),
       launch,
       ...(checkIn ? { checkIn } : {}),
       end,

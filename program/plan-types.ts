@@ -79,6 +79,11 @@ export interface PlannedAssignment {
   request?: Instant;
   due: Instant;
   plansDue?: Instant;
+  /** Follow-ups of a campaign's plan (its own assignment, `<id>/ke-hoach`). */
+  plansReminders?: LeveledInstant[];
+  plansEscalations?: EscalationInstant[];
+  /** A campaign asks for its results when it ends. */
+  resultsRequest?: Instant;
   notice?: Instant;
   visitReminder?: Instant;
   visit?: Instant;

@@ -155,6 +155,8 @@ function emitOccurrence(
       escalations: instants.escalations(s.escalations),
       ...(s.request ? { request: instants.of(s.request) } : {}),
       ...(s.plans ? { plansDue: instants.of(s.plans) } : {}),
+      ...(s.plansFollowUps ? { plansReminders: instants.reminders(s.plansFollowUps.reminders), plansEscalations: instants.escalations(s.plansFollowUps.escalations) } : {}),
+      ...(item.kind === 'campaign' && s.end ? { resultsRequest: instants.of(s.end) } : {}),
     };
     for (const unitId of units) {
       const id = `${occurrenceId}/${unitId}`;
@@ -253,8 +255,10 @@ class LeveledEvent extends AssignmentEvent {
     kind: EventKind,
     audience: EventAudience,
     readonly level: number,
+    /** A follow-up of the assignment's part (a campaign's plan): `ke-hoach/reminder-1`. */
+    part?: string,
   ) {
-    super(a, inst, kind, audience, `${kind}-${level}`);
+    super(a, inst, kind, audience, `${part ? `${part}/` : ''}${kind}-${level}`);
   }
 }
 
@@ -262,11 +266,19 @@ function occurrenceEvent(inst: Instant, occurrenceId: string, kind: EventKind, a
   return new OccurrenceEvent(inst, `${occurrenceId}/${kind}`, kind, audience, itemId, occurrenceId, periodKey);
 }
 
+/** A campaign's plan is its own assignment, `<assignment id>/ke-hoach`; its events say so in their uid. */
+export const PLAN_PART = 'ke-hoach';
+
 function emitAssignment(events: PlannedEvent[], a: PlannedAssignment): void {
   if (a.request) events.push(new AssignmentEvent(a, a.request, 'request', 'unit'));
   if (a.notice) events.push(new AssignmentEvent(a, a.notice, 'notice', 'unit'));
   if (a.visitReminder) events.push(new AssignmentEvent(a, a.visitReminder, 'visit-reminder', 'unit'));
-  if (a.plansDue) events.push(new AssignmentEvent(a, a.plansDue, 'plans-due', 'unit'));
+  if (a.plansDue) {
+    for (const r of a.plansReminders ?? []) events.push(new LeveledEvent(a, r, 'reminder', 'unit', r.level, PLAN_PART));
+    events.push(new AssignmentEvent(a, a.plansDue, 'plans-due', 'unit'));
+    for (const e of a.plansEscalations ?? []) events.push(new LeveledEvent(a, e, 'escalation', e.to, e.level, PLAN_PART));
+  }
+  if (a.resultsRequest) events.push(new AssignmentEvent(a, a.resultsRequest, 'request', 'unit', 'results-request'));
   if (a.visit) events.push(new AssignmentEvent(a, a.visit, 'visit', 'unit'));
   if (a.findings) events.push(new AssignmentEvent(a, a.findings, 'findings', 'office'));
   for (const r of a.reminders) events.push(new LeveledEvent(a, r, 'reminder', 'unit', r.level));

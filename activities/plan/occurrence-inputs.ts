@@ -7,6 +7,7 @@ import { WorkCalendar } from '../../calendar';
 import { calendarOverrides } from '../../program/calendar-overrides';
 import { effectiveEscalation, effectiveReminders, effectiveReview } from '../../program/effective';
 import { escalationOffset, instantOf, reminderOffset } from '../../program/follow-ups';
+import { PLAN_PART } from '../../program/plan';
 import type { Instant, Item, Occurrence, Plan, PlannedAssignment, Program, Unit } from '../../program/types';
 import type { AssignmentInput, IndicatorField, Step } from '../../workflows/assignment/messages';
 import type { OccurrenceInput } from '../../workflows/occurrence/input';
@@ -83,23 +84,25 @@ export class ProgramIndex {
    * (reminders, due and escalations of the results).
    */
   steps(planned: PlannedAssignment, selection: StepSelection): Step[] {
-    const due = selection === 'plans' ? planned.plansDue! : planned.due;
+    const plans = selection === 'plans';
+    const due = plans ? planned.plansDue! : planned.due;
     const left = (i: Instant) => this.calendar.workingDaysBetween(i.date, due.date);
-    const uid = (suffix: string) => `${planned.id}/${suffix}`;
+    // Uids as the plan builds them: `<assignment>/[ke-hoach/]<kind>[-level]`.
+    const uid = (suffix: string) => `${planned.id}/${plans ? `${PLAN_PART}/` : ''}${suffix}`;
+    const request = selection === 'results' ? planned.resultsRequest : planned.request;
+    const reminders = plans ? (planned.plansReminders ?? []) : planned.reminders;
+    const escalations = plans ? (planned.plansEscalations ?? []) : planned.escalations;
     const steps: Step[] = [];
-    if (planned.request && selection !== 'results') {
-      steps.push({ key: 'r1/request', kind: 'request', level: 0, at: planned.request.at, workingDaysLeft: left(planned.request), planUid: uid('request') });
+    if (request) {
+      const requestUid = selection === 'results' ? `${planned.id}/results-request` : `${planned.id}/request`;
+      steps.push({ key: 'r1/request', kind: 'request', level: 0, at: request.at, workingDaysLeft: left(request), planUid: requestUid });
     }
-    if (selection !== 'plans') {
-      for (const r of planned.reminders) {
-        steps.push({ key: `r1/reminder-${r.level}`, kind: 'reminder', level: r.level, at: r.at, workingDaysLeft: left(r), planUid: uid(`reminder-${r.level}`) });
-      }
+    for (const r of reminders) {
+      steps.push({ key: `r1/reminder-${r.level}`, kind: 'reminder', level: r.level, at: r.at, workingDaysLeft: left(r), planUid: uid(`reminder-${r.level}`) });
     }
-    steps.push({ key: 'r1/due', kind: 'due', level: 0, at: due.at, workingDaysLeft: 0, ...(selection === 'plans' ? {} : { planUid: uid('due') }) });
-    if (selection !== 'plans') {
-      for (const e of planned.escalations) {
-        steps.push({ key: `r1/escalation-${e.level}`, kind: 'escalation', level: e.level, at: e.at, audience: e.to, workingDaysLeft: left(e), planUid: uid(`escalation-${e.level}`) });
-      }
+    steps.push({ key: 'r1/due', kind: 'due', level: 0, at: due.at, workingDaysLeft: 0, planUid: plans ? `${planned.id}/plans-due` : `${planned.id}/due` });
+    for (const e of escalations) {
+      steps.push({ key: `r1/escalation-${e.level}`, kind: 'escalation', level: e.level, at: e.at, audience: e.to, workingDaysLeft: left(e), planUid: uid(`escalation-${e.level}`) });
     }
     // Stable: on ties the request and reminders stay before the due, escalations after it.
     return steps.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
@@ -139,11 +142,8 @@ export class ProgramIndex {
       timeZone: header.timezone,
       locale: header.locale,
       steps: this.steps(planned, selection),
-      // A campaign's results are asked by the campaign's request (its plan's assignment).
-      ...(selection === 'results' ? { requestAtStart: false } : {}),
-      // A campaign's plan is a document with no follow-ups of its own in the plan.
-      reminders: selection === 'plans' ? [] : effectiveReminders(item, [], defaults).value.map((r) => reminderOffset(r, defaults.noticeTime)),
-      escalations: selection === 'plans' ? [] : effectiveEscalation(item, [], defaults).value.map((e) => escalationOffset(e, defaults.noticeTime)),
+      reminders: effectiveReminders(item, [], defaults).value.map((r) => reminderOffset(r, defaults.noticeTime)),
+      escalations: effectiveEscalation(item, [], defaults).value.map((e) => escalationOffset(e, defaults.noticeTime)),
       ...(resubmit && typeof resubmit === 'object' && resubmit.workingDays !== undefined ? { resubmitWorkingDays: Math.max(1, resubmit.workingDays) } : {}),
       indicators,
       evidenceRequired: occurrence.evidence,
@@ -183,6 +183,7 @@ export class ProgramIndex {
       occurrenceId: occurrence.id,
       programId: header.id,
       programTitle: header.title,
+      committeeName: header.issuer,
       itemId: item.id,
       itemTitle: item.title,
       kind: occurrence.kind,

@@ -1,6 +1,7 @@
 // Loads the test programs and builds the time-skipping environment every program test
 // needs: a test server, a worker with real activities, a real SMTP sink and a file store.
 import { resolve } from 'node:path';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { ActivityDeps } from '../../activities';
@@ -57,12 +58,21 @@ export function stepsOf(sink: MailSink, workflowId: string): string[] {
     .map((m) => m.headers['x-dondoc-key']!.slice(workflowId.length + 1));
 }
 
-/** Polls a query until `ready` holds (real time; the test server's clock does not move). */
+/**
+ * Polls a query until `ready` holds (real time; the test server's clock does not move). A
+ * workflow not started yet (its parent is still building its input) is waited for too.
+ */
 export async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
-    last = await read();
+    try {
+      last = await read();
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      await new Promise((r) => setTimeout(r, 150));
+      continue;
+    }
     if (ready(last)) return last;
     await new Promise((r) => setTimeout(r, 150));
   }

@@ -47,7 +47,7 @@ describe('re-applying a program while a cycle runs', () => {
 
     await travelTo(t.env, '2027-06-08T09:00');
     const again = await applyProgram(t.env.client, t.taskQueue, original);
-    expect(again).toEqual({ unchanged: true, added: [], removed: [], changed: [], missed: [] });
+    expect(again).toEqual({ unchanged: true, added: [], removed: [], cancelled: [], changed: [], missed: [] });
 
     const result = await applyProgram(t.env.client, t.taskQueue, edited());
     expect(result.unchanged).toBe(false);

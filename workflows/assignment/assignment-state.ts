@@ -128,8 +128,13 @@ export class Assignment {
   }
 
   notify(kind: NoticeKind, step: string, extra: Partial<NoticeData> = {}, options: { audience?: Step['audience']; scheduledFor?: number; planUid?: string; workingDaysLeft?: number } = {}): void {
-    const { to, cc, recipientName } = recipientsFor(kind, this.parties, options.audience);
-    const data: NoticeData = { ...this.baseData(kind, options.workingDaysLeft), ...(recipientName !== undefined ? { recipientName } : {}), ...extra };
+    const { to, cc, recipientName, recipientTitle } = recipientsFor(kind, this.parties, options.audience);
+    const data: NoticeData = {
+      ...this.baseData(kind, options.workingDaysLeft),
+      ...(recipientName !== undefined ? { recipientName } : {}),
+      ...(recipientTitle !== undefined ? { recipientTitle } : {}),
+      ...extra,
+    };
     this.outbox.push(
       {
         key: `${this.state.workflowId}/${step}`,

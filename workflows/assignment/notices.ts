@@ -26,6 +26,8 @@ export interface Recipients {
   to: string[];
   cc: string[];
   recipientName?: string;
+  /** The addressee's title as the program writes it ("Chủ tịch UBND xã"), for the greeting. */
+  recipientTitle?: string;
 }
 
 /** The people an assignment notice can reach; the unit's part changes when its address is corrected. */
@@ -42,10 +44,10 @@ export function recipientsFor(kind: NoticeKind, input: NoticeParties, audience?:
       return { to: office, cc: [] };
     case 'escalation':
       if (audience === 'unit-head' && input.unit.head) {
-        return { to: [input.unit.head.email], cc: unit, recipientName: input.unit.head.name };
+        return { to: [input.unit.head.email], cc: unit, recipientName: input.unit.head.name, ...(input.unit.head.title ? { recipientTitle: input.unit.head.title } : {}) };
       }
       if (audience === 'chair' && input.chair) {
-        return { to: [input.chair.email], cc: office, recipientName: input.chair.name };
+        return { to: [input.chair.email], cc: office, recipientName: input.chair.name, ...(input.chair.title ? { recipientTitle: input.chair.title } : {}) };
       }
       // No head or chair on file: the office still has to know.
       return { to: office, cc: audience === 'unit-head' ? unit : [] };

@@ -144,10 +144,10 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
   async function fire(m: CampaignMilestone): Promise<void> {
     const at = Date.parse(m.at);
     if (m.kind === 'end') {
-      // The results cycle runs from the start (its reminders are planned before the end).
+      // The results are asked even when the end has passed: they are the point of it all.
       m.status = 'done';
       m.firedAt = nowIso();
-      if (!results) await startResults();
+      await startResults();
       return;
     }
     const kind = m.kind === 'launch' ? 'campaign-launch' : 'campaign-checkin';
@@ -231,8 +231,6 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
   setPhase('planning');
   syncMilestones();
   for (const [id, assignment] of planAssignments(input)) if (stillDue(assignment)) plans.start(id, assignment);
-  // The results are asked from the start: their reminders and escalations are the plan's.
-  await startResults();
 
   // Launch, check-in and end, in time order; re-read after every change since the program
   // may move a milestone that has not come yet.
@@ -277,6 +275,7 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
     const data: NoticeData = {
       ...baseData('campaign-summary', input.office.name, input.consolidation?.dueAt ?? nowIso()),
       recipientName: input.chair.name,
+      ...(input.chair.title ? { recipientTitle: input.chair.title } : {}),
       counts,
       comment: plansSentence(planCounts, input.locale),
       ...(record ? { attachmentName: record.xlsx.name } : {}),

@@ -6,6 +6,8 @@ export interface OccurrenceInput {
   occurrenceId: string;
   programId: string;
   programTitle: string;
+  /** The committee issuing the program, in whose name reports go upward. */
+  committeeName?: string;
   itemId: string;
   itemTitle: string;
   kind: 'report' | 'task' | 'campaign' | 'inspection';

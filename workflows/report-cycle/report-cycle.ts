@@ -271,6 +271,7 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
       await notice('approval-requested', `consolidation-${version}/approval`, [input.chair.email], input.office.emails, {
         counts: record.counts,
         recipientName: input.chair.name,
+        ...(input.chair.title ? { recipientTitle: input.chair.title } : {}),
       }, planUid);
     }
   }
@@ -285,6 +286,8 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
         recipientName: upward.map((u) => u.name).join('; '),
         counts: record.counts,
         attachmentName: record.xlsx.name,
+        // The report goes up in the committee's name, signed by its chair.
+        ...(input.committeeName ? { committeeName: input.committeeName, signerName: input.chair.name } : {}),
       };
       const request = { key: `${workflowId}/forwarded`, to: upward.map((u) => u.email), cc: input.office.emails, data: notice };
       let messageId: string | undefined;
