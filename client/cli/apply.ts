@@ -3,19 +3,26 @@
 import { basename } from 'node:path';
 import { compareDiagnostics, formatDiagnostic } from '../../program/errors';
 import { loadProgram } from '../../program/load';
-import { applyProgram, programWorkflowId } from '../programs';
+import { applyProgram, needsConfirmation, programWorkflowId } from '../programs';
+import { parse } from './args';
 import type { ApplyResult } from '../../workflows/program/messages';
 import type { Command } from './command';
 import { programFileArg } from './validate';
 import { withClient } from './with-client';
 
-const help = `Cách dùng / usage: dondoc apply <program.yaml>
+const help = `Cách dùng / usage: dondoc apply <program.yaml> [--dry-run] [--yes]
 
 Kiểm tra rồi áp dụng chương trình công tác: tạo quy trình của chương trình nếu chưa có,
 hoặc cập nhật quy trình đang chạy (hạn mới, đơn vị thêm/bớt). Áp dụng lại cùng một tệp
-không thay đổi gì. In ra những gì thay đổi.
+không thay đổi gì. In ra những gì thay đổi. Kỳ đã hết hạn không được khởi động lại.
 
-Validates and applies a program file; prints what changed.`;
+  --dry-run   chỉ in ra những gì sẽ thay đổi, không thay đổi gì
+  --yes       xác nhận khi việc áp dụng sẽ hủy công việc đang chạy, hoặc khi tệp mang một
+              chương trình khác (tên, cơ quan ban hành, cơ quan thường trực) với chương
+              trình đang chạy cùng mã
+
+Validates and applies a program file; prints what changed. --dry-run changes nothing;
+an apply that would cancel running work or replace a different program asks for --yes.`;
 
 export function formatApplyResult(programId: string, result: ApplyResult): string {
   const lines = [`Chương trình ${programWorkflowId(programId)}:`];
@@ -23,6 +30,7 @@ export function formatApplyResult(programId: string, result: ApplyResult): strin
   if (result.added.length) lines.push(`  Thêm ${result.added.length} kỳ: ${result.added.join(', ')}`);
   if (result.missed.length) lines.push(`  Bỏ qua ${result.missed.length} kỳ đã hết hạn trước khi áp dụng: ${result.missed.join(', ')}`);
   if (result.removed.length) lines.push(`  Hủy ${result.removed.length} kỳ: ${result.removed.join(', ')}`);
+  if (result.cancelled.length) lines.push(`  Trong đó ${result.cancelled.length} kỳ đang chạy: các đơn vị được giao nhận thư báo không còn phải thực hiện`);
   for (const c of result.changed) lines.push(`  Điều chỉnh ${c.id}: ${c.what.join('; ')}`);
   if (lines.length === 1) lines.push('  Cập nhật thông tin chương trình, không thay đổi lịch (metadata only).');
   return lines.join('\n');
@@ -33,7 +41,8 @@ export const applyCommand: Command = {
   summary: 'áp dụng chương trình công tác (apply a program file)',
   help,
   async run(args) {
-    const file = programFileArg(args, 'apply');
+    const { values, positionals } = parse(args, { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } });
+    const file = programFileArg(positionals, 'apply');
     const loaded = loadProgram(file);
     if (!loaded.ok) {
       for (const d of [...loaded.errors, ...loaded.warnings].sort(compareDiagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -41,8 +50,23 @@ export const applyCommand: Command = {
     }
     for (const d of loaded.warnings) process.stderr.write(`${formatDiagnostic(d)}\n`);
     const { program } = loaded;
-    const result = await withClient(programWorkflowId(program.program.id), (client, env) => applyProgram(client, env.TEMPORAL_TASK_QUEUE, program, basename(file)));
-    console.log(formatApplyResult(program.program.id, result));
-    return 0;
+    return withClient(programWorkflowId(program.program.id), async (client, env) => {
+      const apply = (dryRun: boolean) => applyProgram(client, env.TEMPORAL_TASK_QUEUE, program, basename(file), { dryRun });
+      // A preview first: nothing runs or is mailed unless the office meant it.
+      const preview = await apply(true);
+      if (values['dry-run']) {
+        console.log(`${formatApplyResult(program.program.id, preview)}\n(thử, chưa áp dụng — dry run, nothing changed)`);
+        return 0;
+      }
+      const reasons = needsConfirmation(preview);
+      if (reasons.length > 0 && !values.yes) {
+        console.log(formatApplyResult(program.program.id, preview));
+        for (const r of reasons) process.stderr.write(`cần xác nhận (confirmation needed): ${r}\n`);
+        process.stderr.write('Chưa áp dụng. Chạy lại với --yes để xác nhận (not applied; run again with --yes).\n');
+        return 2;
+      }
+      console.log(formatApplyResult(program.program.id, await apply(false)));
+      return 0;
+    });
   },
 };

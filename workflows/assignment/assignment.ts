@@ -46,11 +46,13 @@ import {
   submitUpdate,
   unitContactsSchema,
   type AssignmentInput,
-  type AssignmentState,
+  type AssignmentSummary,
   type CheckedAssignmentInput,
 } from './messages';
 
-export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<AssignmentState> {
+// Returns only what a parent needs (no submission text): the full record is the status
+// query's, and the records database's once the execution is gone.
+export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<AssignmentSummary> {
   const input = checkedInput(assignmentInputSchema, rawInput, 'assignmentWorkflow');
   const { parent } = workflowInfo();
   const a = new Assignment(input, parent !== undefined);
@@ -108,7 +110,7 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
   }
   await tellParent(a);
   log.info('assignment closed', { status: a.state.status, rounds: a.state.round });
-  return a.state;
+  return a.summary();
 }
 
 async function tellParent(a: Assignment): Promise<void> {

@@ -64,14 +64,13 @@ export class TrackedAssignments {
     void done.then(
       (final) => {
         const r = this.row(id);
-        const last = final.submissions.at(-1);
         if (r) {
           Object.assign(r, {
             closed: true,
             status: final.status,
             dueAt: final.dueAt,
             round: final.round,
-            ...(last ? { receiptNumber: last.receiptNumber, submittedAt: last.receivedAt, late: last.late } : {}),
+            ...(final.receiptNumber ? { receiptNumber: final.receiptNumber, submittedAt: final.submittedAt, late: final.late } : {}),
           });
         }
         this.changed();
