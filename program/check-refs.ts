@@ -1,6 +1,7 @@
 // Ids and references: duplicates, unknown units and groups, empty assignee lists, member
 // cycles, recipients, reviewers, indicator choices. Works on the raw value so it runs even
 // when other parts of the file do not parse.
+import { isPercent } from './aggregate';
 import { Directory } from './assignees';
 import { error, type Finding, type PathSegment } from './errors';
 import { arr, rec, str, strings, type Raw } from './raw';
@@ -173,8 +174,6 @@ function checkIndicators(list: unknown[], path: PathSegment[], out: Finding[]): 
   });
 }
 
-const PERCENT = /^\s*(%|phần trăm|tỷ lệ %|percent)\s*$/i;
-
 /** `aggregate:` only for numbers; percentages never summed; a weighted average names its weight. */
 function checkAggregate(ind: Raw, list: unknown[], path: PathSegment[], out: Finding[]): void {
   const type = ind.type ?? 'number';
@@ -184,7 +183,7 @@ function checkAggregate(ind: Raw, list: unknown[], path: PathSegment[], out: Fin
     return;
   }
   const measure = str(ind.measure);
-  if (agg === 'sum' && measure !== undefined && PERCENT.test(measure)) {
+  if (agg === 'sum' && isPercent(measure)) {
     out.push(error([...path, 'aggregate'], `chỉ tiêu tính bằng "${measure}" không được cộng dồn giữa các đơn vị; dùng average hoặc weighted-average (percentages are never summed)`));
   }
   const weight = str(ind.weight);

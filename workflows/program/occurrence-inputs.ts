@@ -1,6 +1,7 @@
 // Turns a validated program and its compiled plan into the inputs of the occurrence and
 // assignment workflows. Pure (program/ and calendar/ only), so the program workflow can
 // rebuild them deterministically when a re-applied file changes the program.
+import { effectiveAggregate } from '../../program/aggregate';
 import { effectiveEscalation, effectiveReminders, effectiveReview } from '../../program/effective';
 import type { Item, Occurrence, Plan, PlannedAssignment, Program, Unit } from '../../program/types';
 import type { AssignmentInput, EscalationStep, IndicatorField, Offset } from '../assignment/messages';
@@ -83,6 +84,8 @@ export class ProgramIndex {
       ...(i.choices ? { choices: i.choices } : {}),
       required: i.required,
       ...(i.measure ? { unit: i.measure } : {}),
+      ...(i.type === 'number' ? { aggregate: effectiveAggregate(i.aggregate, i.measure) } : {}),
+      ...(i.weight ? { weight: i.weight } : {}),
     }));
     return {
       programId: header.id,
