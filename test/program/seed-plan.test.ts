@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envSchema } from '../../config/env';
+import { sumIndicators } from '../../activities/reports/summary';
+import { ProgramIndex } from '../../workflows/program/occurrence-inputs';
 import { loadProgram } from '../../program/load';
 import { compilePlan } from '../../program/plan';
 import type { Plan, PlannedEvent } from '../../program/plan-types';
@@ -223,9 +225,23 @@ describe('the 2026 provincial program (what `npm start` applies)', () => {
     expect(find(`${P26}/bao-cao-nam/2026/so-y-te/due`)).toBe('2026-12-17T17:00:00+07:00');
   });
 
-  it('weights the share of women by staff numbers instead of summing percentages', () => {
+  it('weights the share of women by staff numbers instead of summing percentages, all the way to the consolidation', () => {
     const item = p.items.find((i) => i.id === 'bao-cao-6-thang');
     expect(item?.indicators?.find((i) => i.id === 'ty-le-nu')).toMatchObject({ measure: '%', aggregate: 'weighted-average', weight: 'tong-so-can-bo' });
+    // What the workflows hand to the report activities: the same rule, with the default made explicit.
+    const index = new ProgramIndex(p, plan26);
+    const occurrence = plan26.occurrences.find((o) => o.id === `${P26}/bao-cao-6-thang/2026-H1`);
+    const planned = plan26.assignments.find((a) => a.occurrenceId === occurrence?.id);
+    if (!occurrence || !planned) throw new Error('no six-month occurrence');
+    const fields = index.assignmentInput(occurrence, planned).indicators ?? [];
+    expect(fields.find((f) => f.id === 'ty-le-nu')).toMatchObject({ unit: '%', aggregate: 'weighted-average', weight: 'tong-so-can-bo' });
+    expect(fields.find((f) => f.id === 'so-nu')).toMatchObject({ aggregate: 'sum' });
+    const row = (unitId: string, staff: number, women: number, rate: number) => ({
+      unitId, unitName: unitId, status: 'on-time' as const, accepted: true, dueAt: '2026-06-17T17:00:00+07:00', rounds: 1,
+      indicators: { 'tong-so-can-bo': staff, 'so-nu': women, 'ty-le-nu': rate },
+    });
+    const totals = sumIndicators(fields, [row('so-y-te', 1200, 840, 70), row('trieu-son', 40, 12, 30)]);
+    expect(totals).toMatchObject({ 'tong-so-can-bo': 1240, 'so-nu': 852, 'ty-le-nu': 68.709677419 });
   });
 
   it('an escalation across New Year: 29/12/2026 + 3 working days skips 1/1/2027 → Mon 4/1/2027', () => {
