@@ -209,8 +209,14 @@ function checkSameClosing(item: Raw, p: PathSegment[], windows: readonly PeriodW
   if (clashes.length === 0) return;
   const id = str(item.id) ?? `items[${String(p[1])}]`;
   const listed = clashes.map((ws) => `${ws.map((w) => `${w.label.vi} (${w.kind})`).join(' và ')} cùng chốt số liệu ${ddmmyyyy(ws[0]?.end ?? '')}`);
-  const drop = clashes.flatMap((ws) => ws.filter((w) => w.kind === 'monthly' || w.kind === 'quarterly').map((w) => periodCode(w.key)));
-  const keep = windows.filter((w) => (w.kind === 'monthly' || w.kind === 'quarterly') && !drop.includes(periodCode(w.key))).map((w) => periodCode(w.key));
+  // In each clash the longest period stays (the half year over quarter II, a quarter over its last month).
+  const drop = clashes.flatMap((ws) => {
+    const longest = Math.max(...ws.map((w) => PERIODS.indexOf(w.kind)));
+    return ws.filter((w) => PERIODS.indexOf(w.kind) < longest && (w.kind === 'monthly' || w.kind === 'quarterly')).map((w) => periodCode(w.key));
+  });
+  // A kind that loses nothing needs no codes in `only` (it keeps all its periods).
+  const trimmed = new Set(windows.filter((w) => drop.includes(periodCode(w.key))).map((w) => w.kind));
+  const keep = windows.filter((w) => trimmed.has(w.kind) && !drop.includes(periodCode(w.key))).map((w) => periodCode(w.key));
   const hint = drop.length > 0 && keep.length > 0 ? `; nếu kỳ dài đã thay cho các kỳ này, ghi only: [${keep.join(', ')}]` : '';
   out.push(
     warning(

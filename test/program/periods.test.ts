@@ -106,6 +106,18 @@ ${item}`;
     expect(w?.message).toContain('only: [Q1, Q3]');
   });
 
+  it('monthly + quarterly: keeps the quarters and suggests the months that do not close with one', () => {
+    const { warnings } = plan(`  - id: bao-cao
+    kind: report
+    title: Báo cáo
+    assignees: [xa-a]
+    period: [monthly, quarterly]
+`);
+    const w = warnings.find((d) => d.path === 'items[0].period');
+    expect(w?.message).toContain('tháng 3/2026 (monthly) và quý I/2026 (quarterly) cùng chốt số liệu 14/03/2026');
+    expect(w?.message).toContain('only: [M01, M02, M04, M05, M07, M08, M10, M11]');
+  });
+
   it('picks months of a monthly period', () => {
     const { plan: p } = plan(`  - id: bao-cao
     kind: report
