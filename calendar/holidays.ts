@@ -20,6 +20,34 @@ export interface HolidayChoices {
 
 const isWeekday = (d: IsoDate): boolean => weekday(d) <= 5;
 
+/**
+ * The first year whose working days dondoc can state: the holidays of Bộ luật Lao động 1994
+ * (in force 1/1/1995), Điều 73 — 1/1, Tết (the last day of the lunar year and the first
+ * three), 30/4, 1/5, 2/9 — and the five-day week of state offices (Quyết định
+ * 188/1999/QĐ-TTg of 17/9/1999: Saturday and Sunday off), so 2000 is the first full year.
+ * Earlier years had Saturdays worked and other holiday lists (Sắc lệnh 22/SL of 1946 and
+ * later decisions) that are not encoded, so they are refused rather than guessed.
+ */
+export const HOLIDAY_RULES_FROM = 2000;
+
+/** When each holiday that was added later became a day off (checked sources in the comments). */
+export const INSTITUTED = {
+  /** Luật số 84/2007/QH11 (2/4/2007, in force on publication) added Giỗ Tổ Hùng Vương to Điều 73. */
+  gioTo: 2007,
+  /** Bộ luật Lao động 2012 (in force 1/5/2013, after Tết 2013): Tết five days. */
+  tetFiveDays: 2014,
+  /** Bộ luật Lao động 2019, Điều 112 (in force 1/1/2021): 2/9 and one adjacent day. */
+  nationalDayTwoDays: 2021,
+} as const;
+
+function checkRulesYear(year: number): void {
+  if (year < HOLIDAY_RULES_FROM) {
+    throw new RangeError(
+      `lịch làm việc, nghỉ lễ chỉ có từ năm ${HOLIDAY_RULES_FROM} (Bộ luật Lao động 1994, tuần làm việc 5 ngày); năm ${year} chưa được mô tả (holidays are modelled from ${HOLIDAY_RULES_FROM}, got ${year})`,
+    );
+  }
+}
+
 /** 1/1 of the lunar year as a solar date: mùng 1 Tết. */
 export function tetDate(year: number): IsoDate {
   return lunarToSolar({ day: 1, month: 1, year, leap: false });
@@ -41,8 +69,9 @@ export function gioToDate(year: number): IsoDate {
  * (1/5/2013, after Tết 2013) Tết had four days: the eve and mùng 1–3 here.
  */
 export function tetDaysByRule(year: number): IsoDate[] {
+  checkRulesYear(year);
   const newYear = tetDate(year);
-  if (year <= 2013) return [-1, 0, 1, 2].map((n) => addDays(newYear, n));
+  if (year < INSTITUTED.tetFiveDays) return [-1, 0, 1, 2].map((n) => addDays(newYear, n));
   const twoBefore = [-2, -1, 0, 1, 2].map((n) => addDays(newYear, n));
   const oneBefore = [-1, 0, 1, 2, 3].map((n) => addDays(newYear, n));
   return oneBefore.every(isWeekday) && !twoBefore.every(isWeekday) ? oneBefore : twoBefore;
@@ -56,7 +85,7 @@ export function tetDaysByRule(year: number): IsoDate[] {
  * break), then any weekday, 1/9 first; a Saturday only when nothing else is left.
  */
 export function nationalDayExtraByRule(year: number): IsoDate | undefined {
-  if (year < 2021) return undefined;
+  if (year < INSTITUTED.nationalDayTwoDays) return undefined;
   const before = formatIsoDate(year, 9, 1);
   const after = formatIsoDate(year, 9, 3);
   const touchesWeekend = (d: IsoDate): boolean => isWeekday(d) && (weekday(d) === 1 || weekday(d) === 5);
@@ -80,13 +109,14 @@ function tetDayLabel(d: IsoDate): { vi: string; en: string } {
 
 /** Every public holiday of the year on its own date, weekend or not, in date order. */
 export function publicHolidays(year: number, choices: HolidayChoices): Holiday[] {
+  checkRulesYear(year);
   const list: Holiday[] = [{ date: formatIsoDate(year, 1, 1), name: 'Tết Dương lịch', nameEn: "New Year's Day" }];
   for (const d of choices.tet) {
     const label = tetDayLabel(d);
     list.push({ date: d, name: `Tết Nguyên đán (${label.vi})`, nameEn: `Lunar New Year (Tết), ${label.en}` });
   }
-  // Giỗ Tổ became a paid holiday in 2007 (Bộ luật Lao động sửa đổi 2007).
-  if (year >= 2007) {
+  // Giỗ Tổ became a paid holiday in 2007 (Luật 84/2007/QH11 amending Điều 73).
+  if (year >= INSTITUTED.gioTo) {
     list.push({ date: gioToDate(year), name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', nameEn: "Hùng Kings' Commemoration Day" });
   }
   list.push({ date: formatIsoDate(year, 4, 30), name: 'Ngày Chiến thắng (30/4)', nameEn: 'Reunification Day' });

@@ -13,6 +13,6 @@ export {
 } from './dates';
 export { type LunarDate, solarToLunar, lunarToSolar, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR } from './lunar';
 export type { DayOff, CalendarOverrides, YearCalendar } from './types';
-export { type Holiday, type HolidayChoices, publicHolidays, tetDate, gioToDate, tetDaysByRule, nationalDayExtraByRule } from './holidays';
-export { type YearNotice, type Swap, NOTICES, noticeFor } from './notices';
+export { type Holiday, type HolidayChoices, HOLIDAY_RULES_FROM, INSTITUTED, publicHolidays, tetDate, gioToDate, tetDaysByRule, nationalDayExtraByRule } from './holidays';
+export { type YearNotice, type Swap, NOTICES, noticeFor, OFFICIAL_DATA_FROM } from './notices';
 export { WorkCalendar } from './work-calendar';

@@ -109,3 +109,6 @@ export const NOTICES: readonly YearNotice[] = [
 export function noticeFor(year: number): YearNotice | undefined {
   return NOTICES.find((n) => n.year === year);
 }
+
+/** The first year with a notice: days off of earlier years are estimated by the rules of their time. */
+export const OFFICIAL_DATA_FROM = Math.min(...NOTICES.map((n) => n.year));

@@ -1,12 +1,22 @@
 // Builds one year's list of days off and worked Saturdays from the holidays, the year's
 // notice (or the rules when there is none) and the program's overrides.
 import { type IsoDate, addDays, formatViDate, weekday } from './dates';
-import { type HolidayChoices, choicesByRule, publicHolidays } from './holidays';
+import { type HolidayChoices, choicesByRule, INSTITUTED, publicHolidays } from './holidays';
 import { noticeFor } from './notices';
 import type { CalendarOverrides, DayOff, YearCalendar } from './types';
 
-const RULE_SOURCE =
-  'Ước tính theo Bộ luật Lao động 2019, Điều 111–112 (chưa có thông báo chính thức): ngày Tết và ngày nghỉ liền kề 2/9 theo quy tắc của dondoc, không có hoán đổi';
+/** The law whose holiday list a year without a notice is estimated from. */
+function ruleSource(year: number): string {
+  const law =
+    year >= INSTITUTED.nationalDayTwoDays
+      ? 'Bộ luật Lao động 2019, Điều 111–112'
+      : year >= INSTITUTED.tetFiveDays
+        ? 'Bộ luật Lao động 2012, Điều 115'
+        : year >= INSTITUTED.gioTo
+          ? 'Bộ luật Lao động 1994, Điều 73 (sửa đổi bởi Luật số 84/2007/QH11)'
+          : 'Bộ luật Lao động 1994, Điều 73';
+  return `Ước tính theo ${law} (chưa có thông báo chính thức): ngày Tết${year >= INSTITUTED.nationalDayTwoDays ? ' và ngày nghỉ liền kề 2/9' : ''} theo quy tắc của dondoc, không có hoán đổi`;
+}
 
 const inYear = (year: number) => (d: IsoDate) => Number(d.slice(0, 4)) === year;
 const byDate = (a: { date: IsoDate }, b: { date: IsoDate }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
@@ -63,6 +73,6 @@ export function buildYearCalendar(year: number, overrides: CalendarOverrides = {
     daysOff,
     workingSaturdays: [...workedSaturdays].sort(),
     estimated: notice === undefined,
-    sources: notice ? [...notice.sources] : [RULE_SOURCE],
+    sources: notice ? [...notice.sources] : [ruleSource(year)],
   };
 }

@@ -18,7 +18,7 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   DONDOC_LOCALE: z.enum(['vi', 'en']).default('vi'),
   /** The program file `npm start` applies. */
-  DONDOC_PROGRAM: z.string().min(1).default('programs/vstbpn-trieu-son-2026.yaml'),
+  DONDOC_PROGRAM: z.string().min(1).default('programs/vstbpn-thanh-hoa-2026.yaml'),
   /** Signs unit links, sessions and CSRF tokens; absent: DATA_DIR/secret, created once. */
   DONDOC_SECRET: z.string().min(32, 'ít nhất 32 ký tự (at least 32 characters)').optional(),
   /** `username:role:scrypt-hash[:display name]` entries separated by `;` (auth/accounts.ts). */

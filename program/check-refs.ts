@@ -1,6 +1,7 @@
 // Ids and references: duplicates, unknown units and groups, empty assignee lists, member
 // cycles, recipients, reviewers, indicator choices. Works on the raw value so it runs even
 // when other parts of the file do not parse.
+import { isPercent } from './aggregate';
 import { Directory } from './assignees';
 import { error, type Finding, type PathSegment } from './errors';
 import { arr, rec, str, strings, type Raw } from './raw';
@@ -169,5 +170,39 @@ function checkIndicators(list: unknown[], path: PathSegment[], out: Finding[]): 
     if (type !== 'choice' && ind.choices !== undefined) {
       out.push(error([...path, i, 'choices'], `chỉ dùng choices khi type là choice, không phải ${String(type)} (choices only for type: choice)`));
     }
+    checkAggregate(ind, list, [...path, i], out);
   });
 }
+
+/** `aggregate:` only for numbers; percentages never summed; a weighted average names its weight. */
+function checkAggregate(ind: Raw, list: unknown[], path: PathSegment[], out: Finding[]): void {
+  const type = ind.type ?? 'number';
+  const agg = ind.aggregate;
+  if (agg !== undefined && type !== 'number') {
+    out.push(error([...path, 'aggregate'], `chỉ tiêu dạng ${String(type)} không tổng hợp bằng số; bỏ aggregate (aggregate is only for number indicators)`));
+    return;
+  }
+  const measure = str(ind.measure);
+  if (agg === 'sum' && isPercent(measure)) {
+    out.push(error([...path, 'aggregate'], `chỉ tiêu tính bằng "${measure}" không được cộng dồn giữa các đơn vị; dùng average hoặc weighted-average (percentages are never summed)`));
+  }
+  const weight = str(ind.weight);
+  if (agg === 'weighted-average' && ind.weight === undefined) {
+    out.push(error([...path, 'aggregate'], 'bình quân gia quyền (weighted-average) cần ghi weight: mã chỉ tiêu số dùng làm quyền số, ví dụ tong-so-can-bo (weighted-average needs weight)'));
+  }
+  if (ind.weight !== undefined && agg !== 'weighted-average') {
+    out.push(error([...path, 'weight'], `weight chỉ dùng với aggregate: weighted-average (weight only for weighted-average)`));
+    return;
+  }
+  if (weight === undefined) return;
+  const ids = list.map((x) => str(rec(x)?.id)).filter((x): x is string => x !== undefined);
+  const target = list.map(rec).find((x) => str(x?.id) === weight);
+  if (weight === str(ind.id)) {
+    out.push(error([...path, 'weight'], 'chỉ tiêu không làm quyền số cho chính nó (an indicator cannot weigh itself)'));
+  } else if (!target) {
+    out.push(error([...path, 'weight'], `không có chỉ tiêu nào mã "${weight}" trong nhiệm vụ này${didYouMean(weight, ids)} (unknown indicator)`));
+  } else if ((target.type ?? 'number') !== 'number') {
+    out.push(error([...path, 'weight'], `quyền số "${weight}" phải là chỉ tiêu dạng số (the weight must be a number indicator)`));
+  }
+}
+

@@ -2,8 +2,9 @@
 // or working days, or calendar days), with `after` or `before` but not both; dates must
 // exist; a report says which periods it covers, and its own windows must not overlap.
 import { isIsoDate } from '../calendar';
-import { error, type Finding, type PathSegment } from './errors';
-import { periodWindows } from './periods';
+import { ddmmyyyy } from './dates-vi';
+import { error, warning, type Finding, type PathSegment } from './errors';
+import { customWindowKey, periodCode, SELECTABLE, selectableKind, selectedWindows, type PeriodWindow } from './periods';
 import { arr, rec, str, type Raw } from './raw';
 import type { PeriodKind } from './types';
 import { PERIODS } from './schema';
@@ -106,18 +107,28 @@ function checkPeriods(item: Raw, p: PathSegment[], year: number | undefined, out
     }
     seen.add(k);
   });
+  const kinds = [...seen].filter((k): k is PeriodKind => typeof k === 'string' && (PERIODS as readonly string[]).includes(k));
+  const only = checkOnly(item, p, kinds, out);
   // Custom windows may not overlap each other nor the item's standard periods: two
   // occurrences covering the same days would ask units for the same figures twice.
   const taken: Array<{ from: string; to: string; name: string }> = [];
   if (year !== undefined) {
-    for (const k of seen) {
-      if (typeof k === 'string' && (PERIODS as readonly string[]).includes(k)) {
-        for (const w of periodWindows(k as PeriodKind, year)) taken.push({ from: w.start, to: w.end, name: `${w.label.vi} (${k})` });
-      }
-    }
+    const standard = selectedWindows(kinds, only, year);
+    for (const w of standard) taken.push({ from: w.start, to: w.end, name: `${w.label.vi} (${w.kind})` });
+    checkSameClosing(item, p, standard, out);
   }
+  const keys = new Map<string, string>();
+  if (year !== undefined) for (const k of kinds) for (const w of selectedWindows([k], only, year)) keys.set(periodCode(w.key), `period ${k}`);
   arr(item.windows).forEach((raw, j) => {
     const w = rec(raw);
+    const id = str(w?.id);
+    if (id !== undefined && year !== undefined) {
+      const code = periodCode(customWindowKey(year, id));
+      const first = keys.get(code);
+      if (first !== undefined) {
+        out.push(error([...p, 'windows', j, 'id'], `mã kỳ "${id}" cho khóa kỳ ${year}-${code}, trùng với ${first} của cùng nhiệm vụ; hãy đặt mã khác (duplicate period key)`));
+      } else keys.set(code, `windows[${j}]`);
+    }
     const from = str(w?.from);
     const to = str(w?.to);
     if (!from || !to || !isIsoDate(from) || !isIsoDate(to)) return;
@@ -132,4 +143,85 @@ function checkPeriods(item: Raw, p: PathSegment[], year: number | undefined, out
     }
     taken.push({ from, to, name: `windows[${j}]` });
   });
+}
+
+/**
+ * `only: [Q1, Q3]`: each code names a month (M01…M12) or a quarter (Q1…Q4) of a period the
+ * item has. Returns the codes that are valid, for the overlap checks.
+ */
+function checkOnly(item: Raw, p: PathSegment[], kinds: readonly PeriodKind[], out: Finding[]): string[] | undefined {
+  if (item.only === undefined) return undefined;
+  const op = [...p, 'only'];
+  if (!Array.isArray(item.only)) return undefined; // zod reports the shape
+  const selectable = kinds.filter((k): k is keyof typeof SELECTABLE => k in SELECTABLE);
+  if (selectable.length === 0) {
+    out.push(error(op, `only chọn tháng hoặc quý, nên period phải có monthly hoặc quarterly; ở đây period là ${kinds.length ? kinds.join(', ') : '(trống)'} (only needs a monthly or quarterly period)`));
+    return undefined;
+  }
+  const allowed = selectable.flatMap((k) => SELECTABLE[k]);
+  const valid: string[] = [];
+  const seenCodes = new Map<string, number>();
+  item.only.forEach((raw, j) => {
+    if (typeof raw !== 'string') return;
+    const kind = selectableKind(raw);
+    if (kind === undefined) {
+      const hint = guessCode(raw);
+      out.push(
+        error(
+          [...op, j],
+          `"${raw}" không phải mã tháng, quý${hint && allowed.includes(hint) ? ` (có phải "${hint}"?)` : ''}; dùng một trong: ${allowed.join(', ')} (expected a month M01–M12 or a quarter Q1–Q4)`,
+        ),
+      );
+      return;
+    }
+    if (!selectable.includes(kind)) {
+      out.push(error([...op, j], `"${raw}" là một ${kind === 'monthly' ? 'tháng' : 'quý'}, nhưng period không có ${kind}; dùng một trong: ${allowed.join(', ')} (code of a period the item does not have)`));
+      return;
+    }
+    const first = seenCodes.get(raw);
+    if (first !== undefined) {
+      out.push(error([...op, j], `"${raw}" bị lặp với only[${first}] (duplicate code)`));
+      return;
+    }
+    seenCodes.set(raw, j);
+    valid.push(raw);
+  });
+  return valid;
+}
+
+/** `q1` → `Q1`, `m5`/`M5` → `M05`: what the writer probably meant. */
+function guessCode(raw: string): string | undefined {
+  const m = /^([qQmM])0*(\d{1,2})$/.exec(raw.trim());
+  if (!m) return undefined;
+  const n = Number(m[2]);
+  return m[1]?.toUpperCase() === 'Q' ? `Q${n}` : `M${String(n).padStart(2, '0')}`;
+}
+
+/**
+ * Two standard periods of one item that close on the same day (quarter II and the six-month
+ * period both close 14/6) send the same units two requests for the same figures: warn, and
+ * say how to keep only one of them.
+ */
+function checkSameClosing(item: Raw, p: PathSegment[], windows: readonly PeriodWindow[], out: Finding[]): void {
+  const byEnd = new Map<string, PeriodWindow[]>();
+  for (const w of windows) byEnd.set(w.end, [...(byEnd.get(w.end) ?? []), w]);
+  const clashes = [...byEnd.values()].filter((ws) => new Set(ws.map((w) => w.kind)).size > 1);
+  if (clashes.length === 0) return;
+  const id = str(item.id) ?? `items[${String(p[1])}]`;
+  const listed = clashes.map((ws) => `${ws.map((w) => `${w.label.vi} (${w.kind})`).join(' và ')} cùng chốt số liệu ${ddmmyyyy(ws[0]?.end ?? '')}`);
+  // In each clash the longest period stays (the half year over quarter II, a quarter over its last month).
+  const drop = clashes.flatMap((ws) => {
+    const longest = Math.max(...ws.map((w) => PERIODS.indexOf(w.kind)));
+    return ws.filter((w) => PERIODS.indexOf(w.kind) < longest && (w.kind === 'monthly' || w.kind === 'quarterly')).map((w) => periodCode(w.key));
+  });
+  // A kind that loses nothing needs no codes in `only` (it keeps all its periods).
+  const trimmed = new Set(windows.filter((w) => drop.includes(periodCode(w.key))).map((w) => w.kind));
+  const keep = windows.filter((w) => trimmed.has(w.kind) && !drop.includes(periodCode(w.key))).map((w) => periodCode(w.key));
+  const hint = drop.length > 0 && keep.length > 0 ? `; nếu kỳ dài đã thay cho các kỳ này, ghi only: [${keep.join(', ')}]` : '';
+  out.push(
+    warning(
+      [...p, 'period'],
+      `nhiệm vụ "${id}" yêu cầu cùng các đơn vị báo cáo hai kỳ có cùng ngày chốt: ${listed.join('; ')}${hint} (overlapping standard periods: two requests with the same closing date)`,
+    ),
+  );
 }

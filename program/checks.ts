@@ -1,6 +1,7 @@
 // Semantic checks: everything about a program file that its shape alone does not say.
 // Each family works on the raw value, so all of them run even when zod finds problems.
 import { checkDates } from './check-dates';
+import { checkEscalationHeads } from './check-heads';
 import { checkReferences } from './check-refs';
 import { checkDatesExist, checkReportPeriods, checkSpecs } from './check-specs';
 import { formatPath, type Finding } from './errors';
@@ -15,7 +16,7 @@ export function semanticChecks(value: unknown): Finding[] {
     if (f.severity === 'error' && f.path[0] === 'items' && typeof f.path[1] === 'number') skipItems.add(f.path[1]);
   }
   const skipCalendar = badDates.some((f) => f.path[0] === 'calendar' || f.path[0] === 'defaults') || specs.some((f) => f.path[0] === 'defaults');
-  const all = [...badDates, ...specs, ...checkReportPeriods(value), ...checkReferences(value), ...checkDates(value, skipItems, skipCalendar)];
+  const all = [...badDates, ...specs, ...checkReportPeriods(value), ...checkReferences(value), ...checkEscalationHeads(value), ...checkDates(value, skipItems, skipCalendar)];
   return dedupe(all);
 }
 

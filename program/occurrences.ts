@@ -6,7 +6,7 @@ import type { CachedCalendar } from './calendar-cache';
 import { ddmmyyyy, longDate } from './dates-vi';
 import { dueTime, effectiveEscalation, effectiveReminders, effectiveRequest } from './effective';
 import { error, warning, type Finding, type PathSegment } from './errors';
-import { periodWindows } from './periods';
+import { customWindowKey, selectedWindows } from './periods';
 import { escalationDate, isBefore, reminderDate, resolveSpec, type Anchors, type Dated, type SpecContext } from './schedule';
 import type { Anchor, Audience, CampaignItem, Consolidation, DateSpec, Defaults, InspectionItem, Item, ReportItem, TaskItem } from './types';
 
@@ -188,12 +188,12 @@ function reportOccurrences(s: Scheduler, item: ReportItem): OccurrenceSchedule[]
   const { year } = s.input;
   const kinds = item.period === undefined ? [] : Array.isArray(item.period) ? item.period : [item.period];
   const windows = [
-    ...[...new Set(kinds)].flatMap((k) => periodWindows(k, year)),
+    ...selectedWindows(kinds, item.only, year),
     ...(item.windows ?? []).map((w) => ({
-      key: `${year}-${w.id}`,
+      key: customWindowKey(year, w.id),
       start: w.from,
       end: w.to,
-      label: { vi: w.title ?? `${w.from}–${w.to}`, en: w.title ?? `${w.from} to ${w.to}` },
+      label: { vi: w.title ?? `${ddmmyyyy(w.from)}–${ddmmyyyy(w.to)}`, en: w.titleEn ?? w.title ?? `${w.from} to ${w.to}` },
     })),
   ];
   const out: OccurrenceSchedule[] = [];

@@ -55,3 +55,49 @@ export function periodWindows(kind: PeriodKind, year: number): PeriodWindow[] {
       return [{ key: `${year}`, kind, start: opening(year, 1), end: closing(year, 12), label: { vi: `năm ${year}`, en: `year ${year}` } }];
   }
 }
+
+/**
+ * One rule for every period key: `<year>-<CODE>` with the code in upper case — M01…M12,
+ * Q1…Q4, H1, 9M for the standard periods (the annual one is the year alone), and a custom
+ * window's id in upper case (`mua-bao` → `2026-MUA-BAO`), so no two spellings of one key.
+ */
+export function customWindowKey(year: number, id: string): string {
+  return `${year}-${id.toUpperCase()}`;
+}
+
+/** The code after `<year>-`, or '' for the annual key. */
+export function periodCode(key: string): string {
+  const dash = key.indexOf('-');
+  return dash < 0 ? '' : key.slice(dash + 1);
+}
+
+/** The periods whose occurrences `only:` can pick, and the codes it may name. */
+export const SELECTABLE = {
+  monthly: Array.from({ length: 12 }, (_, i) => `M${pad(i + 1)}`),
+  quarterly: ['Q1', 'Q2', 'Q3', 'Q4'],
+} as const satisfies Partial<Record<PeriodKind, readonly string[]>>;
+
+/** The kind whose occurrences `code` names (`Q3` → quarterly), if any. */
+export function selectableKind(code: string): 'monthly' | 'quarterly' | undefined {
+  if ((SELECTABLE.monthly as readonly string[]).includes(code)) return 'monthly';
+  if ((SELECTABLE.quarterly as readonly string[]).includes(code)) return 'quarterly';
+  return undefined;
+}
+
+/**
+ * The standard windows an item asks for: every window of its kinds, except that a monthly
+ * or quarterly kind named in `only` keeps just the codes listed (a kind `only` does not
+ * mention keeps all its windows).
+ */
+export function selectedWindows(kinds: readonly PeriodKind[], only: readonly string[] | undefined, year: number): PeriodWindow[] {
+  const picked = new Map<PeriodKind, Set<string>>();
+  for (const code of only ?? []) {
+    const kind = selectableKind(code);
+    if (kind) picked.set(kind, (picked.get(kind) ?? new Set()).add(code));
+  }
+  return [...new Set(kinds)].flatMap((k) => {
+    const codes = picked.get(k);
+    const all = periodWindows(k, year);
+    return codes ? all.filter((w) => codes.has(periodCode(w.key))) : all;
+  });
+}

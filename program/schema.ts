@@ -80,6 +80,14 @@ export const consolidation = z.strictObject({
   to: z.array(slug).optional(),
 });
 
+/**
+ * How a number indicator is combined across units in a consolidation. Percentages and
+ * rates are never summed: `average` is the plain mean over the units that reported,
+ * `weighted-average` weighs each unit by another number indicator of the item (`weight`),
+ * `none` leaves the total cell empty. Default: `sum`, or `average` when the measure is "%".
+ */
+export const AGGREGATES = ['sum', 'average', 'weighted-average', 'none'] as const;
+
 export const indicator = z.strictObject({
   id: slug,
   label: text,
@@ -89,6 +97,9 @@ export const indicator = z.strictObject({
   required: z.boolean().default(true),
   /** Unit of measure (đơn vị tính): "người", "%", "vụ". */
   measure: text.optional(),
+  aggregate: z.enum(AGGREGATES).optional(),
+  /** For `aggregate: weighted-average`: the id of the number indicator that weighs each unit. */
+  weight: slug.optional(),
 });
 
 export const PERIODS = ['monthly', 'quarterly', 'six-month', 'nine-month', 'annual'] as const;
@@ -121,6 +132,7 @@ const assignees = z.array(z.string());
 export const customWindow = z.strictObject({
   id: slug,
   title: text.optional(),
+  titleEn: text.optional(),
   from: isoDate,
   to: isoDate,
 });
@@ -130,6 +142,12 @@ export const reportItem = z.strictObject({
   kind: z.literal('report'),
   assignees,
   period: z.union([periodKind, z.array(periodKind)]).optional(),
+  /**
+   * Which months or quarters of a monthly/quarterly period the item asks for, as the end of
+   * their period key: `only: [Q1, Q3]` (quarters II and IV are covered by the six-month and
+   * annual reports), `only: [M01, M07]`. Checked in check-specs.ts.
+   */
+  only: z.array(z.string()).optional(),
   windows: z.array(customWindow).optional(),
   due: dateSpec.default({ workingDays: 5, after: 'closing' }),
   consolidation: consolidation.optional(),

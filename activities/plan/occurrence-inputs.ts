@@ -4,6 +4,7 @@
 // from the plan's own instants and uids, so what the workflows send is what `dondoc plan`
 // shows, by construction.
 import { WorkCalendar } from '../../calendar';
+import { effectiveAggregate } from '../../program/aggregate';
 import { calendarOverrides } from '../../program/calendar-overrides';
 import { effectiveEscalation, effectiveReminders, effectiveReview } from '../../program/effective';
 import { escalationOffset, instantOf, reminderOffset } from '../../program/follow-ups';
@@ -123,6 +124,8 @@ export class ProgramIndex {
       ...(i.choices ? { choices: i.choices } : {}),
       required: i.required,
       ...(i.measure ? { unit: i.measure } : {}),
+      ...(i.type === 'number' ? { aggregate: effectiveAggregate(i.aggregate, i.measure) } : {}),
+      ...(i.weight ? { weight: i.weight } : {}),
     }));
     return {
       programId: header.id,

@@ -33,6 +33,7 @@ td.s-exempt { background: #ededed; font-weight: bold; }
 td.s-returned { background: #fff2cc; font-weight: bold; }
 .summary { margin-top: 16px; border-collapse: collapse; width: auto; }
 .summary caption { text-align: left; font-weight: bold; padding-bottom: 4px; white-space: nowrap; }
+.rule { font-style: italic; font-size: 10pt; margin: 4px 0 0; }
 .foot { font-style: italic; font-size: 10pt; margin-top: 16px; }
 @media print { body { margin: 0; } th, td.s-late, td.s-missing, td.s-exempt, td.s-returned, tr.totals td { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
@@ -94,6 +95,7 @@ export function renderHtml(model: ReportModel): string {
 <p class="meta">${escapeHtml(labels.period)}: ${escapeHtml(model.periodLabel)}</p>
 <p class="meta"><i>${escapeHtml(labels.program)}: ${escapeHtml(model.programTitle)}</i></p>
 ${tableHtml(model)}
+${model.totalsNotes.map((n) => `<p class="rule">${escapeHtml(n)}</p>`).join('\n')}
 ${summaryHtml(model)}
 <p class="foot">${escapeHtml(labels.generatedBy)}</p>
 </body>

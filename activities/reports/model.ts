@@ -4,13 +4,15 @@ import type { DateTime } from 'luxon';
 import { cellDateTime, documentDate, readInstant, ReportInputError, wallClockDate } from './dates';
 import { labelsFor, type ReportLabels, type ReportLocale } from './labels';
 import { decimalsOf, formatNumber } from './numbers';
-import { countRows, numericValue, sumIndicators } from './summary';
+import type { Aggregate } from '../../program/aggregate';
+import { aggregateOf, countRows, numericValue, sumIndicators } from './summary';
 import type { ConsolidationInput, ConsolidationRow, Counts, ReportIndicator, RowStatus } from './types';
 
 export type Cell =
   | { kind: 'empty' }
   | { kind: 'text'; text: string }
-  | { kind: 'number'; value: number; text: string }
+  /** `decimals`: set where a cell needs other decimals than its column (an average in the total row). */
+  | { kind: 'number'; value: number; text: string; decimals?: number }
   /** `at` carries the wall time in the program's zone (see wallClockDate). */
   | { kind: 'datetime'; at: Date; text: string };
 
@@ -22,6 +24,10 @@ export interface Column {
   /** For number indicators: decimal places shared by the column and its total. */
   decimals?: number;
   indicator?: ReportIndicator;
+  /** Number indicators: how the total row combines the column. */
+  aggregate?: Aggregate;
+  /** weighted-average: the index of the weight's column. */
+  weightColumn?: number;
 }
 
 export interface TableRow {
@@ -44,8 +50,10 @@ export interface ReportModel {
   generatedAt: DateTime;
   columns: Column[];
   rows: TableRow[];
-  /** One cell per column; number indicators hold their sum. */
+  /** One cell per column; number indicators hold their sum, average or weighted average. */
   totals: Cell[];
+  /** Lines under the table saying how the non-summed columns of the total row were computed. */
+  totalsNotes: string[];
   counts: Counts;
   /** The summary block under the table: label and count. */
   summary: [label: string, count: number][];
@@ -64,9 +72,12 @@ function columnsFor(fields: readonly ReportIndicator[], rows: readonly Consolida
   const indicatorColumns = fields.map((field): Column => {
     if (field.type !== 'number') return { kind: 'indicator', header: indicatorHeader(field), indicator: field };
     const values = rows.map((r) => numericValue(r.indicators[field.id])).filter((v): v is number => v !== undefined);
-    return { kind: 'indicator', header: indicatorHeader(field), indicator: field, decimals: decimalsOf([...values, sums[field.id] ?? 0]) };
+    const aggregate = aggregateOf(field);
+    // A sum needs no more decimals than its terms; an average may: it gets its own (totalsRow).
+    const decimals = decimalsOf(aggregate === 'sum' ? [...values, sums[field.id] ?? 0] : values);
+    return { kind: 'indicator', header: indicatorHeader(field), indicator: field, decimals, aggregate };
   });
-  return [
+  const leading: Column[] = [
     { kind: 'index', header: c.index },
     { kind: 'unit', header: c.unit },
     { kind: 'status', header: c.status },
@@ -75,9 +86,13 @@ function columnsFor(fields: readonly ReportIndicator[], rows: readonly Consolida
     { kind: 'submitted', header: c.submittedAt },
     { kind: 'due', header: c.dueAt },
     { kind: 'count', header: c.rounds },
-    ...indicatorColumns,
-    { kind: 'note', header: c.note },
   ];
+  indicatorColumns.forEach((column) => {
+    const weight = column.aggregate === 'weighted-average' ? column.indicator?.weight : undefined;
+    const at = weight === undefined ? -1 : fields.findIndex((f) => f.id === weight && f.type === 'number');
+    if (at >= 0) column.weightColumn = leading.length + at;
+  });
+  return [...leading, ...indicatorColumns, { kind: 'note', header: c.note }];
 }
 
 function acceptedCell(row: ConsolidationRow, labels: ReportLabels): Cell {
@@ -132,7 +147,19 @@ function totalsRow(columns: readonly Column[], sums: Record<string, number>, lab
     if (column.kind === 'unit') return { kind: 'text', text: labels.total };
     const sum = column.indicator ? sums[column.indicator.id] : undefined;
     if (sum === undefined) return EMPTY;
-    return { kind: 'number', value: sum, text: formatNumber(sum, column.decimals ?? 0, locale) };
+    // Averages keep at most two decimals, as offices write rates ("33,33%").
+    const decimals = column.aggregate === 'sum' ? (column.decimals ?? 0) : Math.max(column.decimals ?? 0, Math.min(2, decimalsOf([sum])));
+    const value = column.aggregate === 'sum' ? sum : Math.round(sum * 10 ** decimals) / 10 ** decimals;
+    return { kind: 'number', value, text: formatNumber(value, decimals, locale), decimals };
+  });
+}
+
+function totalsNotes(columns: readonly Column[], labels: ReportLabels): string[] {
+  return columns.flatMap((column) => {
+    const a = column.aggregate;
+    if (a === undefined || a === 'sum') return [];
+    const weight = column.weightColumn !== undefined ? columns[column.weightColumn]?.header : undefined;
+    return [labels.totalsRule(column.header, a, weight)];
   });
 }
 
@@ -175,6 +202,7 @@ export function buildReportModel(input: ConsolidationInput): ReportModel {
     columns,
     rows: input.rows.map((row, i) => ({ status: row.status, cells: rowCells(row, i, columns, input, labels) })),
     totals: totalsRow(columns, sums, labels, input.locale),
+    totalsNotes: totalsNotes(columns, labels),
     counts,
     summary: summaryLines(counts, input.rows.filter((r) => r.accepted).length, labels),
     sums,

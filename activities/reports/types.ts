@@ -34,7 +34,7 @@ export interface ConsolidationRow {
 }
 
 export interface ConsolidationInput {
-  /** Occurrence id, e.g. "vstbpn-trieu-son-2026/bao-cao-6-thang/2026-H1" (+ "/addendum-2" for addenda). */
+  /** Occurrence id, e.g. "vstbpn-thanh-hoa-2026/bao-cao-6-thang/2026-H1" (+ "/addendum-2" for addenda). */
   key: string;
   programTitle: string;
   officeName: string;

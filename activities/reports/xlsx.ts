@@ -57,7 +57,7 @@ function alignment(column: Column, cell: Cell): Partial<ExcelJS.Alignment> {
 
 function numFmt(column: Column, cell: Cell, dateFormat: string): string | undefined {
   if (cell.kind === 'datetime') return dateFormat;
-  if (cell.kind === 'number' && column.kind === 'indicator') return excelNumberFormat(column.decimals ?? 0);
+  if (cell.kind === 'number' && column.kind === 'indicator') return excelNumberFormat(cell.decimals ?? column.decimals ?? 0);
   if (cell.kind === 'number') return '0';
   return undefined;
 }
@@ -137,9 +137,8 @@ function table(sheet: ExcelJS.Worksheet, model: ReportModel, headerRow: number):
     const cell = totalsRow.getCell(i + 1);
     // A formula keeps the total right when the office corrects a figure by hand; the cached
     // result is what viewers without a calculation engine (and the tests) read.
-    cell.value = source.kind === 'number' && last >= first
-      ? { formula: `SUM(${sheet.getColumn(i + 1).letter}${first}:${sheet.getColumn(i + 1).letter}${last})`, result: source.value }
-      : cellValue(source);
+    const formula = source.kind === 'number' && last >= first ? totalFormula(sheet, column, i, first, last) : undefined;
+    cell.value = formula && source.kind === 'number' ? { formula, result: source.value } : cellValue(source);
     cell.font = { name: FONT, size: 11, bold: true };
     cell.alignment = alignment(column, source);
     cell.fill = TOTAL_FILL;
@@ -148,6 +147,32 @@ function table(sheet: ExcelJS.Worksheet, model: ReportModel, headerRow: number):
     if (fmt) cell.numFmt = fmt;
   });
   return { first, totals };
+}
+
+/** The total row's formula for column `i`, as the column aggregates (percentages are never summed). */
+function totalFormula(sheet: ExcelJS.Worksheet, column: Column, i: number, first: number, last: number): string {
+  const range = (c: number): string => `${sheet.getColumn(c + 1).letter}${first}:${sheet.getColumn(c + 1).letter}${last}`;
+  const v = range(i);
+  switch (column.aggregate) {
+    case 'average':
+      return `ROUND(AVERAGE(${v}),2)`;
+    case 'weighted-average': {
+      if (column.weightColumn === undefined) return `ROUND(AVERAGE(${v}),2)`;
+      const w = range(column.weightColumn);
+      // Σ value×weight over Σ weight of the rows that have a value: an empty cell counts 0.
+      return `ROUND(SUMPRODUCT(${v},${w})/SUMPRODUCT(--(${v}<>""),${w}),2)`;
+    }
+    default:
+      return `SUM(${v})`;
+  }
+}
+
+function notesBlock(sheet: ExcelJS.Worksheet, model: ReportModel, row: number, width: number): number {
+  model.totalsNotes.forEach((note, k) => {
+    banner(sheet, row + k, 1, width, note, { italic: true, size: 10 });
+    sheet.getCell(row + k, 1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  });
+  return row + model.totalsNotes.length;
 }
 
 function summaryBlock(sheet: ExcelJS.Worksheet, model: ReportModel, startRow: number, width: number): number {
@@ -204,7 +229,8 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
 
   const headerRow = titleBlock(sheet, model, width);
   const { totals } = table(sheet, model, headerRow);
-  summaryBlock(sheet, model, totals + 2, width);
+  const afterNotes = notesBlock(sheet, model, totals + 1, width);
+  summaryBlock(sheet, model, afterNotes + 1, width);
 
   model.columns.forEach((column, i) => {
     sheet.getColumn(i + 1).width = columnWidth(column, model.rows.map((r) => r.cells[i] ?? { kind: 'empty' }));

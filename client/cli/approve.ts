@@ -9,7 +9,7 @@ const help = `Duyệt báo cáo tổng hợp của một kỳ.  Approve a consol
 
 dondoc approve <kỳ> [--by NGƯỜI_DUYỆT]
 dondoc approve <kỳ> --return --comment TEXT [--by NGƯỜI_DUYỆT]
-  <kỳ>: mã kỳ, ví dụ vstbpn-trieu-son-2026/bao-cao-tong-ket-nam/2026`;
+  <kỳ>: mã kỳ, ví dụ vstbpn-thanh-hoa-2026/bao-cao-nam/2026`;
 
 export const approveCommand: Command = {
   path: ['approve'],

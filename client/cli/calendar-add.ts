@@ -24,7 +24,7 @@ export const calendarAddCommand: Command = {
   help,
   async run(args) {
     const { positionals } = parseCalendarArgs(args, ['YYYY-MM-DD', 'N']);
-    const date = dateArg(positionals[0] ?? '', 'YYYY-MM-DD');
+    const date = dateArg(positionals[0] ?? '', 'YYYY-MM-DD', 'working-days');
     const n = integerArg(positionals[1] ?? '', 'N', MAX_COUNT);
     console.log(withinRange(() => new WorkCalendar().addWorkingDays(date, n)));
     return 0;

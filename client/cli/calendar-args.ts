@@ -2,7 +2,7 @@
 // negative numbers kept as positionals) and zod checks whose errors name the argument.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { type IsoDate, isIsoDate, LUNAR_MAX_YEAR, LUNAR_MIN_YEAR } from '../../calendar';
+import { HOLIDAY_RULES_FROM, type IsoDate, isIsoDate, LUNAR_MAX_YEAR, LUNAR_MIN_YEAR } from '../../calendar';
 import { UsageError } from './command';
 
 // parseArgs reads "-1" as the short option "-1"; `calendar add D -1` must mean minus one.
@@ -37,19 +37,32 @@ export function parseCalendarArgs(args: string[], expected: readonly string[], w
   return format === undefined ? { positionals } : { positionals, format };
 }
 
-const supportedYear = (y: number) => y >= LUNAR_MIN_YEAR && y <= LUNAR_MAX_YEAR;
-const RANGE_VI = `${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}`;
+/**
+ * What a command can answer for: lunar dates from 1900 (checked against a published table;
+ * earlier years are refused, not guessed), working days from 2000 (the Labour Code 1994
+ * holidays and the five-day week of 1999), both up to 2199.
+ */
+export type YearRange = 'lunar' | 'working-days';
+const FIRST: Record<YearRange, number> = { lunar: LUNAR_MIN_YEAR, 'working-days': HOLIDAY_RULES_FROM };
+const WHY: Record<YearRange, string> = {
+  lunar: `âm lịch trước năm ${LUNAR_MIN_YEAR} chưa đối chiếu được với bảng lịch đã công bố nên không tính (lunar dates before ${LUNAR_MIN_YEAR} are not verified)`,
+  'working-days': `lịch làm việc, nghỉ lễ chỉ được mô tả từ năm ${HOLIDAY_RULES_FROM} (Bộ luật Lao động 1994, tuần làm việc 5 ngày theo Quyết định 188/1999/QĐ-TTg) (working days are modelled from ${HOLIDAY_RULES_FROM})`,
+};
+const supportedYear = (range: YearRange) => (y: number) => y >= FIRST[range] && y <= LUNAR_MAX_YEAR;
+const rangeMessage = (range: YearRange) => `năm phải trong khoảng ${FIRST[range]}–${LUNAR_MAX_YEAR}; ${WHY[range]}`;
 
-const dateSchema = z
-  .string()
-  .refine(isIsoDate, { error: 'cần một ngày có thật dạng YYYY-MM-DD (expected a real date YYYY-MM-DD)' })
-  .refine((d) => supportedYear(Number(d.slice(0, 4))), { error: `năm phải trong khoảng ${RANGE_VI} (year out of range)` });
+const dateSchema = (range: YearRange) =>
+  z
+    .string()
+    .refine(isIsoDate, { error: 'cần một ngày có thật dạng YYYY-MM-DD (expected a real date YYYY-MM-DD)' })
+    .refine((d) => supportedYear(range)(Number(d.slice(0, 4))), { error: rangeMessage(range) });
 
-const yearSchema = z
-  .string()
-  .regex(/^\d{4}$/, { error: 'cần một năm 4 chữ số YYYY (expected a year YYYY)' })
-  .transform(Number)
-  .refine(supportedYear, { error: `năm phải trong khoảng ${RANGE_VI} (year out of range)` });
+const yearSchema = (range: YearRange) =>
+  z
+    .string()
+    .regex(/^\d{4}$/, { error: 'cần một năm 4 chữ số YYYY (expected a year YYYY)' })
+    .transform(Number)
+    .refine(supportedYear(range), { error: rangeMessage(range) });
 
 function checked<T>(schema: z.ZodType<T>, value: string, name: string): T {
   const result = schema.safeParse(value);
@@ -57,12 +70,12 @@ function checked<T>(schema: z.ZodType<T>, value: string, name: string): T {
   throw new UsageError(`<${name}> "${value}": ${result.error.issues[0]?.message ?? 'không hợp lệ (invalid)'}`);
 }
 
-export function dateArg(value: string, name: string): IsoDate {
-  return checked(dateSchema, value, name);
+export function dateArg(value: string, name: string, range: YearRange): IsoDate {
+  return checked(dateSchema(range), value, name);
 }
 
-export function yearArg(value: string, name: string): number {
-  return checked(yearSchema, value, name);
+export function yearArg(value: string, name: string, range: YearRange): number {
+  return checked(yearSchema(range), value, name);
 }
 
 export function integerArg(value: string, name: string, limit: number): number {
@@ -75,12 +88,12 @@ export function integerArg(value: string, name: string, limit: number): number {
 }
 
 /** Runs calendar code, turning a result beyond the supported years into a one-line usage error. */
-export function withinRange<T>(fn: () => T): T {
+export function withinRange<T>(fn: () => T, range: YearRange = 'working-days'): T {
   try {
     return fn();
   } catch (err) {
     if (err instanceof RangeError) {
-      throw new UsageError(`kết quả nằm ngoài phạm vi lịch hỗ trợ, năm ${RANGE_VI} (out of range: ${err.message})`);
+      throw new UsageError(`kết quả nằm ngoài phạm vi lịch hỗ trợ, năm ${FIRST[range]}–${LUNAR_MAX_YEAR} (out of range: ${err.message})`);
     }
     throw err;
   }

@@ -1,5 +1,5 @@
 // `dondoc calendar year <YYYY> [--format table|json]`: a year's days off for state offices.
-import { type IsoDate, type YearCalendar, WorkCalendar, weekdayNameVi } from '../../calendar';
+import { type IsoDate, OFFICIAL_DATA_FROM, type YearCalendar, WorkCalendar, weekdayNameVi } from '../../calendar';
 import { UsageError, type Command } from './command';
 import { parseCalendarArgs, withinRange, yearArg } from './calendar-args';
 
@@ -8,7 +8,10 @@ const help = `Lịch nghỉ lễ, Tết của cơ quan nhà nước trong một 
 dondoc calendar year <YYYY> [--format table|json]
 
 Liệt kê các ngày nghỉ rơi vào ngày làm việc (lễ, Tết, nghỉ bù, nghỉ hoán đổi) và các thứ Bảy
-làm bù. Năm chưa có thông báo chính thức được tính theo quy tắc và ghi "ước tính".
+làm bù. Năm chưa có thông báo chính thức được tính theo quy tắc và ghi "ước tính". Mỗi ngày lễ
+chỉ có từ năm được quy định (Giỗ Tổ Hùng Vương từ 2007, Tết 5 ngày từ 2014, 2/9 hai ngày từ
+2021); nhận các năm 2000–2199 (Bộ luật Lao động 1994, tuần làm việc 5 ngày từ 1999). Năm trước khi có dữ liệu chính thức
+(${OFFICIAL_DATA_FROM}) in thêm một dòng cảnh báo ra stderr.
 --format json: {"year","daysOff":[{"date","name","nameEn"}],"workingSaturdays":[...],"estimated","sources"}`;
 
 /** dd/mm/yyyy: zero-padded so the table's columns line up. */
@@ -40,17 +43,23 @@ export function formatYearTable(c: YearCalendar): string {
   return lines.join('\n');
 }
 
+/** Years before the notices dondoc holds: the rules of the law then in force, no swaps, no extra days. */
+export function earlyYearWarning(year: number): string {
+  return `cảnh báo: năm ${year} trước năm có dữ liệu nghỉ lễ chính thức (${OFFICIAL_DATA_FROM}); lịch tính theo luật lao động khi đó, không có các ngày hoán đổi, nghỉ thêm do Thủ tướng quyết định (warning: before the official data; estimated by the law then in force)`;
+}
+
 export const calendarYearCommand: Command = {
   path: ['calendar', 'year'],
   summary: 'lịch nghỉ lễ, Tết một năm (days off in a year)',
   help,
   async run(args) {
     const { positionals, format = 'table' } = parseCalendarArgs(args, ['YYYY'], true);
-    const year = yearArg(positionals[0] ?? '', 'YYYY');
+    const year = yearArg(positionals[0] ?? '', 'YYYY', 'working-days');
     if (format !== 'table' && format !== 'json') {
       throw new UsageError(`--format "${format}": chỉ nhận table hoặc json (expected table or json)`);
     }
     const calendar = withinRange(() => new WorkCalendar().year(year));
+    if (year < OFFICIAL_DATA_FROM) console.error(earlyYearWarning(year));
     console.log(format === 'json' ? formatYearJson(calendar) : formatYearTable(calendar));
     return 0;
   },

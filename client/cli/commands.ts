@@ -1,5 +1,6 @@
 // Every CLI command, in the order `dondoc --help` lists them. One file per command.
 import type { Command } from './command';
+import { calendarCommand } from './calendar';
 import { calendarAddCommand } from './calendar-add';
 import { calendarYearCommand } from './calendar-year';
 import { calendarLunarCommand } from './calendar-lunar';
@@ -29,6 +30,7 @@ export const commands: Command[] = [
   consolidateCommand,
   approveCommand,
   findingsCommand,
+  calendarCommand,
   calendarAddCommand,
   calendarYearCommand,
   calendarLunarCommand,

@@ -10,7 +10,9 @@ import { compilePlan } from '../../program/plan';
 const help = `Cách dùng / usage: dondoc validate <program.yaml>
 
 Kiểm tra tệp chương trình công tác: cú pháp YAML, các khóa, mã đơn vị và nhóm, ngày tháng,
-hạn nộp, nhắc việc, báo cáo vượt cấp. Mỗi lỗi in trên một dòng:
+hạn nộp, nhắc việc, báo cáo vượt cấp (kể cả tới thủ trưởng của đơn vị chưa khai báo head),
+các kỳ báo cáo trùng ngày chốt trong một nhiệm vụ, mã quý/tháng trong only, cách tổng hợp
+chỉ tiêu (tỷ lệ % không được cộng dồn). Mỗi lỗi, cảnh báo in trên một dòng:
   tệp:dòng:cột: đường-dẫn: thông báo
 Mã thoát 0 nếu hợp lệ, 2 nếu có lỗi. Không khởi chạy gì.
 

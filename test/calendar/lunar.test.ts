@@ -85,3 +85,45 @@ describe('leap months and round trips', () => {
     expect(solarToLunar('2022-01-29')).toEqual({ day: 27, month: 12, year: 2021, leap: false });
   });
 });
+
+describe('before 1968: the UTC+8 calendar Vietnam used until the end of 1967', () => {
+  interface Table {
+    exceptions: Record<string, string>;
+    monthStarts: [string, number, number, boolean][];
+  }
+  const table = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'chinese-month-starts-1900-1967.json'), 'utf8')) as Table;
+
+  it('agrees with the published 1900–2100 table on every month start of 1900–1967 but six explained ones', () => {
+    expect(table.monthStarts).toHaveLength(841);
+    const differing: string[] = [];
+    for (const [date, year, month, leap] of table.monthStarts) {
+      const l = solarToLunar(date);
+      const same = l.day === 1 && l.month === month && l.year === year && l.leap === leap && lunarToSolar({ day: 1, month, year, leap }) === date;
+      if (!same) differing.push(date);
+    }
+    expect(differing).toEqual(Object.keys(table.exceptions));
+  });
+
+  it('the explained exceptions are one day later at UTC+8 (three of them) or one day earlier (a table error)', () => {
+    // 1914–1920: the table used Beijing mean time; at UTC+8 the month starts a day later.
+    expect(solarToLunar('1916-02-04')).toEqual({ day: 1, month: 1, year: 1916, leap: false });
+    expect(solarToLunar('1933-07-23')).toEqual({ day: 1, month: 6, year: 1933, leap: false });
+    expect(solarToLunar('1954-11-25')).toEqual({ day: 1, month: 11, year: 1954, leap: false });
+  });
+
+  it('1917 has its leap month 2 (the old UTC+7 computation put it elsewhere and could not find it)', () => {
+    expect(lunarToSolar({ day: 1, month: 2, year: 1917, leap: true })).toBe('1917-03-23');
+  });
+
+  it('the zone changes with 1968: the last day of 1967 at UTC+8, Tết Mậu Thân 1968 at UTC+7', () => {
+    expect(solarToLunar('1967-12-31')).toEqual({ day: 1, month: 12, year: 1967, leap: false });
+    expect(lunarToSolar({ day: 1, month: 12, year: 1967, leap: false })).toBe('1967-12-31');
+    // Tết 1968 fell on 29/1 in the (UTC+7) North and on 30/1 in the (UTC+8) South.
+    expect(lunarToSolar({ day: 1, month: 1, year: 1968, leap: false })).toBe('1968-01-29');
+  });
+
+  it('refuses years before 1900: nothing published was found to check them', () => {
+    expect(() => solarToLunar('1899-12-31')).toThrow(RangeError);
+    expect(() => lunarToSolar({ day: 1, month: 1, year: 1899, leap: false })).toThrow(RangeError);
+  });
+});

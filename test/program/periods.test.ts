@@ -58,3 +58,93 @@ describe('a generated national-style program', () => {
     expect(plan.events.length).toBeGreaterThan(plan.assignments.length * 5);
   });
 });
+
+describe('choosing quarters or months, keys and English titles', () => {
+  const file = (item: string): string => `program:
+  id: thu-nghiem
+  title: Chương trình thử nghiệm
+  year: 2026
+  issuer: Ban thử nghiệm
+  office: van-phong
+  chair: { name: Nguyễn Văn A, title: Trưởng ban, email: truongban@example.org }
+  locale: en
+units:
+  - { id: van-phong, name: Văn phòng, kind: office, emails: [vanphong@example.org] }
+  - { id: xa-a, name: UBND xã A, kind: commune, emails: [xa-a@example.org] }
+items:
+${item}`;
+  const plan = (item: string) => {
+    const r = parseProgram({ text: file(item), fileName: 'x.yaml' });
+    if (!r.ok) throw new Error(r.errors.map((e) => `${e.line}:${e.col}: ${e.path}: ${e.message}`).join('\n'));
+    return { plan: compilePlan(r.program), warnings: r.warnings };
+  };
+
+  it('`only: [Q1, Q3]` makes two quarterly occurrences beside the six-month and annual ones, without a warning', () => {
+    const { plan: p, warnings } = plan(`  - id: bao-cao
+    kind: report
+    title: Báo cáo
+    assignees: [xa-a]
+    period: [quarterly, six-month, annual]
+    only: [Q1, Q3]
+`);
+    expect(p.occurrences.map((o) => o.periodKey)).toEqual(['2026-Q1', '2026-Q3', '2026-H1', '2026']);
+    expect(warnings.filter((w) => w.message.includes('cùng ngày chốt'))).toEqual([]);
+  });
+
+  it('without `only` the same item warns, naming the item and both clashes', () => {
+    const { plan: p, warnings } = plan(`  - id: bao-cao
+    kind: report
+    title: Báo cáo
+    assignees: [xa-a]
+    period: [quarterly, six-month, annual]
+`);
+    expect(p.occurrences).toHaveLength(6);
+    const w = warnings.find((d) => d.path === 'items[0].period');
+    expect(w?.message).toContain('"bao-cao"');
+    expect(w?.message).toContain('quý II/2026 (quarterly) và 6 tháng đầu năm 2026 (six-month)');
+    expect(w?.message).toContain('quý IV/2026 (quarterly) và năm 2026 (annual)');
+    expect(w?.message).toContain('only: [Q1, Q3]');
+  });
+
+  it('monthly + quarterly: keeps the quarters and suggests the months that do not close with one', () => {
+    const { warnings } = plan(`  - id: bao-cao
+    kind: report
+    title: Báo cáo
+    assignees: [xa-a]
+    period: [monthly, quarterly]
+`);
+    const w = warnings.find((d) => d.path === 'items[0].period');
+    expect(w?.message).toContain('tháng 3/2026 (monthly) và quý I/2026 (quarterly) cùng chốt số liệu 14/03/2026');
+    expect(w?.message).toContain('only: [M01, M02, M04, M05, M07, M08, M10, M11]');
+  });
+
+  it('picks months of a monthly period', () => {
+    const { plan: p } = plan(`  - id: bao-cao
+    kind: report
+    title: Báo cáo
+    assignees: [xa-a]
+    period: monthly
+    only: [M01, M07]
+`);
+    expect(p.occurrences.map((o) => [o.periodKey, o.window])).toEqual([
+      ['2026-M01', { start: '2025-12-15', end: '2026-01-14' }],
+      ['2026-M07', { start: '2026-06-15', end: '2026-07-14' }],
+    ]);
+  });
+
+  it('a custom window gets the same key form as the standard ones, and its English title', () => {
+    const { plan: p } = plan(`  - id: mua-bao
+    kind: report
+    title: Báo cáo mùa bão
+    assignees: [xa-a]
+    windows:
+      - { id: mua-bao, title: mùa mưa bão 2026, titleEn: 2026 storm season, from: 2026-08-01, to: 2026-11-30 }
+      - { id: sau-bao, from: 2026-12-01, to: 2026-12-20 }
+`);
+    expect(p.occurrences.map((o) => [o.periodKey, o.label])).toEqual([
+      ['2026-MUA-BAO', { vi: 'mùa mưa bão 2026', en: '2026 storm season' }],
+      ['2026-SAU-BAO', { vi: '01/12/2026–20/12/2026', en: '2026-12-01 to 2026-12-20' }],
+    ]);
+    for (const o of p.occurrences) expect(o.periodKey).toMatch(/^\d{4}-[A-Z0-9]+(-[A-Z0-9]+)*$/);
+  });
+});

@@ -1,7 +1,11 @@
 // The seed program's plan against dates worked out by hand from the 2021 calendar:
 // weekends, Giỗ Tổ 21/4, 30/4 (Fri) + 1/5 (Sat, compensated Mon 3/5), 2/9 (Thu) + 3/9 (Fri).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { envSchema } from '../../config/env';
+import { sumIndicators } from '../../activities/reports/summary';
+import { ProgramIndex } from '../../activities/plan/occurrence-inputs';
 import { loadProgram } from '../../program/load';
 import { compilePlan } from '../../program/plan';
 import type { Plan, PlannedEvent } from '../../program/plan-types';
@@ -151,8 +155,8 @@ describe('seed program (vstbpn-trieu-son-2021)', () => {
   });
 });
 
-describe('the 2026 program (what `npm start` applies)', () => {
-  const p2026 = load(join(__dirname, '..', '..', 'programs', 'vstbpn-trieu-son-2026.yaml'));
+describe('the 2026 district program (kept as a fixture: the default until the 2025 reform was encoded)', () => {
+  const p2026 = load(join(__dirname, '..', 'fixtures', 'programs', 'vstbpn-trieu-son-2026.yaml'));
   const plan2026 = compilePlan(p2026);
   const find = (uid: string): string | undefined => plan2026.events.find((e) => e.uid === uid)?.at;
   const P26 = 'vstbpn-trieu-son-2026';
@@ -175,6 +179,73 @@ describe('the 2026 program (what `npm start` applies)', () => {
   it('an escalation across New Year: 29/12/2026 + 3 working days skips 1/1/2027 → Mon 4/1/2027', () => {
     // Wed 30 (1), Thu 31 (2), Fri 1/1 off, weekend, Mon 4/1 (3).
     expect(find(`${P26}/hoi-nghi-tong-ket/2026/ldtbxh/escalation-2`)).toBe('2027-01-04T08:00:00+07:00');
+  });
+});
+
+describe('the 2026 provincial program (what `npm start` applies)', () => {
+  const ROOT = join(__dirname, '..', '..');
+  const file = envSchema.parse({}).DONDOC_PROGRAM;
+  const result = loadProgram(join(ROOT, file));
+  const p = load(join(ROOT, file));
+  const plan26 = compilePlan(p);
+  const P26 = 'vstbpn-thanh-hoa-2026';
+  const find = (uid: string): string | undefined => plan26.events.find((e) => e.uid === uid)?.at;
+
+  it('is the default program file, and validates without errors or warnings', () => {
+    expect(file).toBe('programs/vstbpn-thanh-hoa-2026.yaml');
+    expect(existsSync(join(ROOT, file))).toBe(true);
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('is organised as after the 2025 reform: Sở Nội vụ as standing office, communes and wards, no district, no thị trấn', () => {
+    expect(p.program.office).toBe('so-noi-vu');
+    expect(p.program.upward.map((u) => u.id)).toEqual(['ubnd-tinh', 'bo-noi-vu']);
+    const names = p.units.map((u) => u.name);
+    expect(names.filter((n) => /huyện|thị trấn|Lao động - Thương binh/.test(n))).toEqual([]);
+    const communes = p.units.filter((u) => u.kind === 'commune');
+    expect(communes.length).toBeGreaterThanOrEqual(15);
+    expect(communes.length).toBeLessThanOrEqual(25);
+    for (const c of communes) expect(c.name).toMatch(/^UBND (xã|phường) /);
+    // Every unit has a head, so the unit-head escalation step always has somewhere to go.
+    expect(p.units.filter((u) => !u.head)).toEqual([]);
+  });
+
+  it('asks the communes for quarters I and III only (II and IV are in the six-month and annual reports)', () => {
+    const quarters = plan26.occurrences.filter((o) => o.itemId === 'bao-cao-quy-bao-luc-gioi').map((o) => o.periodKey);
+    expect(quarters).toEqual(['2026-Q1', '2026-Q3']);
+    // Q1 closes Sat 14/3/2026: + 3 working days = Wed 18/3.
+    expect(find(`${P26}/bao-cao-quy-bao-luc-gioi/2026-Q1/trieu-son/due`)).toBe('2026-03-18T17:00:00+07:00');
+  });
+
+  it('Action Month 15/11 (a Sunday) – 15/12/2026, and the annual report due Thu 17/12', () => {
+    const o = `${P26}/thang-hanh-dong/2026-campaign`;
+    expect(find(`${o}/hac-thanh/plans-due`)).toBe('2026-11-09T17:00:00+07:00');
+    expect(find(`${o}/check-in`)).toBe('2026-11-30T08:00:00+07:00');
+    expect(find(`${o}/hac-thanh/due`)).toBe('2026-12-22T17:00:00+07:00');
+    expect(find(`${P26}/bao-cao-nam/2026/so-y-te/due`)).toBe('2026-12-17T17:00:00+07:00');
+  });
+
+  it('weights the share of women by staff numbers instead of summing percentages, all the way to the consolidation', () => {
+    const item = p.items.find((i) => i.id === 'bao-cao-6-thang');
+    expect(item?.indicators?.find((i) => i.id === 'ty-le-nu')).toMatchObject({ measure: '%', aggregate: 'weighted-average', weight: 'tong-so-can-bo' });
+    // What the workflows hand to the report activities: the same rule, with the default made explicit.
+    const index = new ProgramIndex(p, plan26);
+    const occurrence = plan26.occurrences.find((o) => o.id === `${P26}/bao-cao-6-thang/2026-H1`);
+    const planned = plan26.assignments.find((a) => a.occurrenceId === occurrence?.id);
+    if (!occurrence || !planned) throw new Error('no six-month occurrence');
+    const fields = index.assignmentInput(occurrence, planned).indicators ?? [];
+    expect(fields.find((f) => f.id === 'ty-le-nu')).toMatchObject({ unit: '%', aggregate: 'weighted-average', weight: 'tong-so-can-bo' });
+    expect(fields.find((f) => f.id === 'so-nu')).toMatchObject({ aggregate: 'sum' });
+    const row = (unitId: string, staff: number, women: number, rate: number) => ({
+      unitId, unitName: unitId, status: 'on-time' as const, accepted: true, dueAt: '2026-06-17T17:00:00+07:00', rounds: 1,
+      indicators: { 'tong-so-can-bo': staff, 'so-nu': women, 'ty-le-nu': rate },
+    });
+    const totals = sumIndicators(fields, [row('so-y-te', 1200, 840, 70), row('trieu-son', 40, 12, 30)]);
+    expect(totals).toMatchObject({ 'tong-so-can-bo': 1240, 'so-nu': 852, 'ty-le-nu': 68.709677419 });
+  });
+
+  it('an escalation across New Year: 29/12/2026 + 3 working days skips 1/1/2027 → Mon 4/1/2027', () => {
+    expect(find(`${P26}/hoi-nghi-tong-ket/2026/so-noi-vu/escalation-2`)).toBe('2027-01-04T08:00:00+07:00');
   });
 });
 

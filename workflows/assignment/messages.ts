@@ -38,6 +38,10 @@ export const indicatorFieldSchema = z.object({
   required: z.boolean().default(false),
   /** Unit of measure shown next to a number ("người", "%"). */
   unit: z.string().optional(),
+  /** How a consolidation combines the units' figures (program: indicators[].aggregate). */
+  aggregate: z.enum(['sum', 'average', 'weighted-average', 'none']).optional(),
+  /** For weighted-average: the id of the indicator that weighs each unit. */
+  weight: z.string().optional(),
 });
 export type IndicatorField = z.output<typeof indicatorFieldSchema>;
 
