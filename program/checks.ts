@@ -2,6 +2,7 @@
 // Each family works on the raw value, so all of them run even when zod finds problems.
 import { checkDates } from './check-dates';
 import { checkEscalationHeads } from './check-heads';
+import { checkReservedIds } from './check-ids';
 import { checkReferences } from './check-refs';
 import { checkDatesExist, checkReportPeriods, checkSpecs } from './check-specs';
 import { formatPath, type Finding } from './errors';
@@ -16,7 +17,7 @@ export function semanticChecks(value: unknown): Finding[] {
     if (f.severity === 'error' && f.path[0] === 'items' && typeof f.path[1] === 'number') skipItems.add(f.path[1]);
   }
   const skipCalendar = badDates.some((f) => f.path[0] === 'calendar' || f.path[0] === 'defaults') || specs.some((f) => f.path[0] === 'defaults');
-  const all = [...badDates, ...specs, ...checkReportPeriods(value), ...checkReferences(value), ...checkEscalationHeads(value), ...checkDates(value, skipItems, skipCalendar)];
+  const all = [...badDates, ...specs, ...checkReportPeriods(value), ...checkReferences(value), ...checkReservedIds(value), ...checkEscalationHeads(value), ...checkDates(value, skipItems, skipCalendar)];
   return dedupe(all);
 }
 

@@ -79,11 +79,14 @@ export function offsetFrom(due: LocalTime, offset: Offset, direction: -1 | 1, ca
   return { date: direction < 0 ? cal.previousWorkingDay(raw) : cal.addWorkingDays(raw, 0), time };
 }
 
-/** A program's reminder written as an offset. */
+/**
+ * A program's reminder written as an offset. The sign is kept: a negative count (a reminder
+ * after the due) is what validate reports, so it must be computed as written.
+ */
 export function reminderOffset(r: Reminder, noticeTime: string): Offset {
   return r.workingDays !== undefined
-    ? { amount: Math.abs(r.workingDays), unit: 'workingDays', at: r.time ?? noticeTime }
-    : { amount: Math.abs(r.days ?? 0), unit: 'calendarDays', at: r.time ?? noticeTime };
+    ? { amount: r.workingDays, unit: 'workingDays', at: r.time ?? noticeTime }
+    : { amount: r.days ?? 0, unit: 'calendarDays', at: r.time ?? noticeTime };
 }
 
 /** A program's escalation level written as an offset. */

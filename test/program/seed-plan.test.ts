@@ -100,10 +100,11 @@ describe('seed program (vstbpn-trieu-son-2021)', () => {
     expect(at(`${a}/visit`)).toBe('2021-08-03T08:00:00+07:00');
     // Findings 10 working days after 3/8: 4, 5, 6, 9, 10, 11, 12, 13, 16, 17 → Tue 17/8.
     expect(at(`${a}/findings`)).toBe('2021-08-17T17:00:00+07:00');
-    // 3 working days before Mon 6/9, skipping 3/9 and 2/9: Wed 1/9, Tue 31/8, Mon 30/8.
-    expect(at(`${a}/reminder-1`)).toBe('2021-08-30T08:00:00+07:00');
-    expect(at(`${a}/reminder-2`)).toBe('2021-09-01T08:00:00+07:00');
-    expect(at(`${a}/escalation-1`)).toBe('2021-09-07T08:00:00+07:00');
+    // The unit is reminded the working day before the visit, at the notice time.
+    expect(at(`${a}/visit-reminder`)).toBe('2021-08-02T08:00:00+07:00');
+    // Remediation items get their dues (and follow-ups) from the findings, not from the plan.
+    expect(byUid.has(`${a}/reminder-1`)).toBe(false);
+    expect(byUid.has(`${a}/escalation-1`)).toBe(false);
     expect(at(`${P}/kiem-tra/2021-plan/ldtbxh/due`)).toBe('2021-07-15T17:00:00+07:00');
   });
 
