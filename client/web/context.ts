@@ -11,8 +11,9 @@ import { Assignments } from './data/assignments';
 import { Dashboard } from './data/dashboard';
 import { Occurrences } from './data/occurrences';
 import { ProgramIndex } from './data/program-index';
-import { Visibility } from './data/visibility';
+import type { Visibility } from './data/visibility';
 import type { SafeHtml } from './html';
+import { SignedVisibility } from './page-tokens';
 import { messages, type Locale } from './i18n';
 import { programLevelLinks } from './views/occurrence-pages';
 import type { UploadRules } from './views/unit-page';
@@ -49,13 +50,15 @@ export interface WebContext {
   /** Report cycles, tasks and campaigns: the program-level workflows. */
   occurrences: Occurrences;
   rules: UploadRules;
+  /** Bytes one assignment may hold through its link (DONDOC_UPLOAD_QUOTA_MB). */
+  quotaBytes: number;
   panels: ProgramPanel[];
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
 }
 
 export function createContext(client: Client, env: Env, options: WebOptions): WebContext {
-  const visibility = new Visibility(client, env.TEMPORAL_NAMESPACE);
+  const visibility = new SignedVisibility(client, env.TEMPORAL_NAMESPACE, options.secret);
   const assignments = new Assignments(client);
   const index = new ProgramIndex(visibility, async (id) => {
     const outcome = await assignments.state(id);
@@ -83,6 +86,7 @@ export function createContext(client: Client, env: Env, options: WebOptions): We
       maxMb: env.DONDOC_UPLOAD_MAX_MB,
       extensions: env.DONDOC_UPLOAD_TYPES.toLowerCase().split(','),
     },
+    quotaBytes: Math.floor(env.DONDOC_UPLOAD_QUOTA_MB * 1024 * 1024),
     panels: [programLevel, ...(options.panels ?? [])],
     secureCookies: new URL(env.PUBLIC_URL).protocol === 'https:',
   };
