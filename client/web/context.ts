@@ -3,7 +3,6 @@
 import type { Client } from '@temporalio/client';
 import { join } from 'node:path';
 import type { Account } from '../../auth/accounts';
-import { LoginLimiter } from '../../auth/rate-limit';
 import { Sessions } from '../../auth/sessions';
 import type { Env } from '../../config/env';
 import { FileStore } from '../../storage/file-store';
@@ -14,6 +13,7 @@ import { ProgramIndex } from './data/program-index';
 import type { Visibility } from './data/visibility';
 import type { SafeHtml } from './html';
 import { SignedVisibility } from './page-tokens';
+import type { SigninLimits } from './signin-limits';
 import { messages, type Locale } from './i18n';
 import { programLevelLinks } from './views/occurrence-pages';
 import type { UploadRules } from './views/unit-page';
@@ -41,7 +41,8 @@ export interface WebContext {
   env: Env;
   secret: Buffer;
   sessions: Sessions;
-  limiter: LoginLimiter;
+  /** Sign-in throttling; made by the server once @fastify/rate-limit is registered. */
+  signin: SigninLimits;
   store: FileStore;
   visibility: Visibility;
   index: ProgramIndex;
@@ -57,7 +58,7 @@ export interface WebContext {
   secureCookies: boolean;
 }
 
-export function createContext(client: Client, env: Env, options: WebOptions): WebContext {
+export function createContext(client: Client, env: Env, options: WebOptions): Omit<WebContext, 'signin'> {
   const visibility = new SignedVisibility(client, env.TEMPORAL_NAMESPACE, options.secret);
   const assignments = new Assignments(client);
   const index = new ProgramIndex(visibility, async (id) => {
@@ -74,7 +75,6 @@ export function createContext(client: Client, env: Env, options: WebOptions): We
     env,
     secret: options.secret,
     sessions: new Sessions(options.secret, options.accounts, env.DONDOC_SESSION_HOURS * 3_600_000),
-    limiter: new LoginLimiter(),
     store: options.store ?? new FileStore(join(env.DATA_DIR, 'files')),
     visibility,
     index,

@@ -2,10 +2,14 @@
 // office's and the chair's pages behind sign-in, exports and the JSON API. Server-rendered
 // HTML, no client script; every answer gets the security headers and, when large, compression.
 import cookie from '@fastify/cookie';
+import csrfProtection from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import secureSession from '@fastify/secure-session';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { sessionKey } from '../../auth/sessions';
 import type { Env } from '../../config/env';
 import { apiError } from './api/errors';
 import { registerOccurrenceApi } from './api/occurrences';
@@ -18,7 +22,8 @@ import { BadQueryValue } from './data/query';
 import { isUnavailable, registerDefaultDeadline } from './deadlines';
 import { sendUnavailable } from './link-access';
 import { BadPageToken } from './page-tokens';
-import { frameOf, registerRequestState, sendPage } from './request-state';
+import { frameOf, registerRequestState, SESSION_COOKIE, sendPage } from './request-state';
+import { createSigninLimits } from './signin-limits';
 import { registerAuthRoutes } from './routes/auth';
 import { registerExportRoutes } from './routes/exports';
 import { registerOfficeRoutes } from './routes/office';
@@ -70,15 +75,28 @@ function registerErrorHandlers(app: FastifyInstance, ctx: WebContext): void {
 }
 
 export function createWebServer(client: Client, env: Env, options: WebOptions): FastifyInstance {
-  const ctx = createContext(client, env, options);
+  const base = createContext(client, env, options);
   // No request logging: URLs of unit pages carry their link token.
   // Unit link tokens are path segments of ~200 characters; the router's default cap is 100.
   const app = Fastify({ logger: false, trustProxy: env.WEB_TRUST_PROXY, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 2048 } });
   void app.register(cookie);
+  // Signed-in sessions: an encrypted cookie whose key comes from the stable secret, so a
+  // restart keeps everyone signed in. Its own expiry matches the session's.
+  void app.register(secureSession, {
+    key: sessionKey(options.secret),
+    cookieName: SESSION_COOKIE,
+    expiry: env.DONDOC_SESSION_HOURS * 3600,
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: base.secureCookies },
+  });
+  // CSRF for signed-in forms and the sign-in form: the secret lives in that session.
+  void app.register(csrfProtection, { sessionPlugin: '@fastify/secure-session' });
+  // No route is limited by default; sign-in uses its own limiters (signin-limits.ts).
+  void app.register(rateLimit, { global: false, cache: 10_000 });
   void app.register(formbody, { bodyLimit: 1024 * 1024 });
   void app.register(multipart, { limits: { fileSize: Math.floor(env.DONDOC_UPLOAD_MAX_MB * 1024 * 1024), files: env.DONDOC_UPLOAD_MAX_FILES } });
 
   void app.register(async (scope) => {
+    const ctx: WebContext = { ...base, signin: createSigninLimits(scope) };
     registerDefaultDeadline(scope, client);
     registerRequestState(scope, ctx);
     registerSecurityHeaders(scope);
