@@ -6,7 +6,8 @@ import type { Account } from '../../auth/accounts';
 import { Sessions } from '../../auth/sessions';
 import type { Env } from '../../config/env';
 import { FileStore } from '../../storage/file-store';
-import { Assignments } from './data/assignments';
+import type { Assignments } from './data/assignments';
+import { DeadlineAssignments } from './deadlines';
 import { Dashboard } from './data/dashboard';
 import { Occurrences } from './data/occurrences';
 import { ProgramIndex } from './data/program-index';
@@ -60,7 +61,7 @@ export interface WebContext {
 
 export function createContext(client: Client, env: Env, options: WebOptions): Omit<WebContext, 'signin'> {
   const visibility = new SignedVisibility(client, env.TEMPORAL_NAMESPACE, options.secret);
-  const assignments = new Assignments(client);
+  const assignments = new DeadlineAssignments(client);
   const index = new ProgramIndex(visibility, async (id) => {
     const outcome = await assignments.state(id);
     return outcome.ok ? outcome.value.itemTitle : undefined;

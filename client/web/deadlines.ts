@@ -8,7 +8,9 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError, type CallContext, type Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
-import type { Failure, Outcome } from './data/assignments';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { AssignmentState } from '../../workflows/assignment/messages';
+import { Assignments, type Failure, type Outcome } from './data/assignments';
 
 /** Leaves time to render the 503 page inside the 5 s a person is promised. */
 export const TEMPORAL_DEADLINE_MS = 4_000;
@@ -17,20 +19,30 @@ const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_FAILED_PRECONDITION = 9;
 const GRPC_UNAVAILABLE = 14;
 
+/** The error and its causes: the SDK wraps the gRPC error ("Failed to query Workflow") in a ServiceError. */
+function* chain(err: unknown): Generator<unknown> {
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) yield e;
+}
+
 /**
  * The server answers a query with FAILED_PRECONDITION "no poller seen for task queue
  * recently" once the worker has been gone for a while: the worker is down, not the request wrong.
  */
 export function isNoWorker(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return code === GRPC_FAILED_PRECONDITION && /no poller/i.test(String((err as { message?: unknown }).message ?? ''));
+  for (const e of chain(err)) {
+    const code = (e as { code?: unknown }).code;
+    if (code === GRPC_FAILED_PRECONDITION && /no poller/i.test(String((e as { message?: unknown }).message ?? ''))) return true;
+  }
+  return false;
 }
 
 /** Temporal or the worker could not answer in time: say "try later", never "error". */
 export function isUnavailable(err: unknown): boolean {
-  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  const code = (err as { code?: unknown }).code;
-  if ((isGrpcServiceError(err) || (err as { name?: string }).name === 'ServiceError') && (code === GRPC_DEADLINE_EXCEEDED || code === GRPC_UNAVAILABLE)) return true;
+  for (const e of chain(err)) {
+    if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+    const code = (e as { code?: unknown }).code;
+    if ((isGrpcServiceError(e) || (e as { name?: string }).name === 'ServiceError') && (code === GRPC_DEADLINE_EXCEEDED || code === GRPC_UNAVAILABLE)) return true;
+  }
   return isNoWorker(err);
 }
 
@@ -68,4 +80,23 @@ export function registerDefaultDeadline(app: FastifyInstance, client: Client, ms
     };
     storage.run(context, done);
   });
+}
+
+/**
+ * The assignments reader every route uses (office pages included), with each query and
+ * update under a deadline and "no worker" reported as unavailable rather than refused.
+ */
+export class DeadlineAssignments extends Assignments {
+  constructor(private readonly temporal: Client) {
+    super(temporal);
+  }
+
+  override state(workflowId: string): Promise<Outcome<AssignmentState>> {
+    return withinDeadline(this.temporal, () => super.state(workflowId));
+  }
+
+  /** A timed-out update may still be applied when the worker returns: callers say so. */
+  override update<Ret, Arg>(workflowId: string, def: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Outcome<Ret>> {
+    return withinDeadline(this.temporal, () => super.update(workflowId, def, arg));
+  }
 }

@@ -42,6 +42,7 @@ export function sendUnavailable(req: FastifyRequest, reply: FastifyReply, ctx: W
 
 /** The status query behind a link, with a deadline; a missing worker is "unavailable". */
 export function unitState(ctx: WebContext, workflowId: string): Promise<Outcome<AssignmentState>> {
+  // ctx.assignments is a DeadlineAssignments (deadlines.ts) unless a test swapped it.
   return withinDeadline(ctx.client, () => ctx.assignments.state(workflowId));
 }
 

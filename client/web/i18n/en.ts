@@ -60,7 +60,6 @@ export const en: Messages = {
     maybeRecorded: 'If you have just sent a report or a request, it may still be recorded once the service is back: please open the assignment page again to check before sending it again.',
     badPage: 'Invalid page parameter',
     badPageBody: 'The page token is wrong or was altered. Please go back to the first page of the list.',
-    slowDown: 'Please wait',
   },
   login: {
     title: 'Sign in',

@@ -60,7 +60,6 @@ export const vi = {
     maybeRecorded: 'Nếu đồng chí vừa gửi báo cáo hoặc đề nghị, yêu cầu có thể vẫn được ghi nhận khi hệ thống hoạt động trở lại: vui lòng mở lại trang hồ sơ để kiểm tra trước khi gửi lại.',
     badPage: 'Tham số trang không hợp lệ',
     badPageBody: 'Mã phân trang không đúng hoặc đã bị thay đổi. Vui lòng quay lại trang đầu của danh sách.',
-    slowDown: 'Vui lòng chờ',
   },
   login: {
     title: 'Đăng nhập',
