@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdminPassword, loadAccounts } from '../../auth/accounts';
 import { csrfToken } from '../../auth/csrf';
 import { signLink } from '../../auth/links';
+import { hashPassword } from '../../auth/passwords';
 import { loadSecret } from '../../auth/secret';
 import { createWebServer } from '../../client/web/server';
 import type { Env } from '../../config/env';
@@ -28,6 +29,8 @@ const QUOTA_MB = 2;
 const ids: Record<string, string> = {};
 const tokens: Record<string, string> = {};
 
+// A second office account: the lock-out test throttles `admin`, the later tests sign in as this one.
+const OFFICE = { username: 'vanphong', password: 'mat-khau-van-phong-thu-hai' };
 const tokenOf = (link: string) => link.slice(link.indexOf('/u/') + 3);
 const MIB = 1024 * 1024;
 
@@ -78,7 +81,8 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   env = { ...h.webEnv, PUBLIC_URL: base, WEB_PORT: port, DONDOC_UPLOAD_QUOTA_MB: QUOTA_MB, DONDOC_UPLOAD_MAX_FILES: 5 };
-  web = createWebServer(h.client, env, { secret: TEST_SECRET, accounts: await loadAccounts({ DONDOC_ADMIN_PASSWORD: ADMIN.password, DATA_DIR: env.DATA_DIR }), store: h.store });
+  const accounts = [...(await loadAccounts({ DONDOC_ADMIN_PASSWORD: ADMIN.password, DATA_DIR: env.DATA_DIR })), { ...OFFICE, role: 'office' as const, passwordHash: await hashPassword(OFFICE.password) }];
+  web = createWebServer(h.client, env, { secret: TEST_SECRET, accounts, store: h.store });
   await web.listen({ port, host: '127.0.0.1' });
 }, 120_000);
 
@@ -233,7 +237,6 @@ describe('sign-in', () => {
     expect(cookie).toBeDefined();
     const { csrfToken: token } = (await signedIn.json()) as { csrfToken: string };
     await first.close();
-    expect(readFileSync(join(restartEnv.DATA_DIR, 'admin-password.hash'), 'utf8')).toMatch(/^scrypt\$/);
 
     const second = await start(port);
     try {
@@ -245,6 +248,7 @@ describe('sign-in', () => {
       const out = await fetch(`http://127.0.0.1:${port}/api/session`, { method: 'DELETE', headers: { cookie: cookie!, 'x-csrf-token': token } });
       expect(out.status).toBe(204);
       expect((await fetch(`http://127.0.0.1:${port}/api/programs`, { headers: { cookie: cookie! } })).status).toBe(401);
+      expect(readFileSync(join(restartEnv.DATA_DIR, 'admin-password.hash'), 'utf8')).toMatch(/^scrypt\$/);
     } finally {
       await second.close();
     }
@@ -253,7 +257,7 @@ describe('sign-in', () => {
 
 describe('degrading clearly', () => {
   it('answers a forged visibility page token with 400, quickly, on the API and the page', async () => {
-    const session = await web.inject({ method: 'POST', url: '/api/session', remoteAddress: '192.0.2.10', payload: ADMIN });
+    const session = await web.inject({ method: 'POST', url: '/api/session', remoteAddress: '192.0.2.10', payload: OFFICE });
     expect(session.statusCode).toBe(200);
     const cookie = /dondoc_session=[^;]+/.exec(String(session.headers['set-cookie']))![0];
     for (const forged of ['AAAA', Buffer.from('{"CloseTime":"2026-01-01T00:00:00Z","RunID":"x"}').toString('base64url')]) {
@@ -307,7 +311,7 @@ describe('degrading clearly', () => {
     expect(formMs).toBeLessThan(8_000);
     expect(await form.text()).toContain('Hệ thống tạm thời gián đoạn');
 
-    const session = await web.inject({ method: 'POST', url: '/api/session', remoteAddress: '192.0.2.11', payload: ADMIN });
+    const session = await web.inject({ method: 'POST', url: '/api/session', remoteAddress: '192.0.2.11', payload: OFFICE });
     const cookie = /dondoc_session=[^;]+/.exec(String(session.headers['set-cookie']))![0];
     const [office, officeMs] = await timed(() => fetch(`${base}/office/assignments/${encodeURIComponent(ids.a!)}`, { headers: { cookie } }));
     expect(office.status).toBe(503);
