@@ -152,8 +152,8 @@ describe('unit links reach only their own files', () => {
     expect(form.status).toBe(413);
     expect(await form.text()).toContain('Quá nhiều tệp');
     // Was: five of the six written before the refusal.
-    for (const f of files) expect(await h.store.exists(refOf(f.name, f.data))).toBe(false);
     expect(storedRefs(h.store).length).toBe(before);
+    for (const f of files) expect(await h.store.exists(refOf(f.name, f.data))).toBe(false);
     expect(await h.store.usage(ids.d!)).toBe(0);
   });
 
