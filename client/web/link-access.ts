@@ -37,7 +37,9 @@ export function sendUnavailable(req: FastifyRequest, reply: FastifyReply, ctx: W
   reply.header('Retry-After', '30');
   const body = afterWrite ? `${t.errors.workerDownBody} ${t.errors.maybeRecorded}` : t.errors.workerDownBody;
   if (isApi(req)) return apiError(reply, 503, 'unavailable', body);
-  return sendPage(reply, 503, errorPage({ ...frameOf(req, ctx), session: undefined, path: '/' }, t.errors.workerDown, body, back));
+  // Unit pages never show the office's navigation, even to someone signed in.
+  const frame = req.url.startsWith('/u/') ? { ...frameOf(req, ctx), session: undefined, path: '/' } : frameOf(req, ctx);
+  return sendPage(reply, 503, errorPage(frame, t.errors.workerDown, body, back));
 }
 
 /** The status query behind a link, with a deadline; a missing worker is "unavailable". */

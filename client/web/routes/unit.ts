@@ -135,9 +135,9 @@ export function registerUnitRoutes(app: FastifyInstance, ctx: WebContext): void 
   app.get<{ Params: { token: string; ref: string } }>('/u/:token/files/:ref', async (req, reply) => {
     const opened = await open(req as FastifyRequest<TokenParams>, reply);
     if (!opened) return reply;
-    // Only files of this assignment's own submissions: a ref from elsewhere is "not found".
-    // and, for files uploaded through a link, only those uploaded through this one (files
-    // stored before ownership was recorded have no holder at all and stay reachable).
+    // Only files of this assignment's own submissions (a ref from elsewhere is "not found"),
+    // and of those uploaded through a link, only the ones uploaded through this link. Files
+    // stored before ownership was recorded, or by the CLI, have no holder and stay reachable.
     const named = opened.state.submissions.flatMap((s) => s.attachments).find((a) => a.ref === req.params.ref);
     const file = named && ((await ctx.store.ownedFile(opened.claims.workflowId, named.ref)) || !(await ctx.store.hasOwners(named.ref))) ? named : undefined;
     const { t } = req.dondoc;
