@@ -3,7 +3,7 @@
 // DATA_DIR, so a fresh `npm start` can be signed into and the password survives restarts.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generatePassword, hashPassword, isPasswordHash } from './passwords';
+import { generatePassword, hashPassword, isPasswordHash, verifyPassword } from './passwords';
 
 export type Role = 'office' | 'chair';
 export const ROLES: readonly Role[] = ['office', 'chair'];
@@ -17,6 +17,8 @@ export interface Account {
 
 export const ADMIN_USERNAME = 'admin';
 export const ADMIN_PASSWORD_FILE = 'admin-password';
+/** The embedded admin's scrypt hash, kept so it is the same at every start (sessions are bound to it). */
+export const ADMIN_HASH_FILE = 'admin-password.hash';
 
 export class AccountsError extends Error {
   override name = 'AccountsError';
@@ -68,8 +70,28 @@ export interface AccountsConfig {
   DATA_DIR: string;
 }
 
+/**
+ * The embedded admin's hash: the one written under DATA_DIR if it still matches the
+ * password, else a new one written there. Hashing afresh at each start gave a new salt,
+ * a new hash and therefore ended every session at each restart of the web server.
+ */
+export async function stableAdminHash(dataDir: string, password: string): Promise<string> {
+  const path = join(resolve(dataDir), ADMIN_HASH_FILE);
+  try {
+    const stored = readFileSync(path, 'utf8').trim();
+    if (isPasswordHash(stored) && (await verifyPassword(password, stored))) return stored;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  // Absent, unreadable as a hash, or the password changed (DONDOC_ADMIN_PASSWORD): a new one.
+  const hash = await hashPassword(password);
+  mkdirSync(resolve(dataDir), { recursive: true });
+  writeFileSync(path, `${hash}\n`, { mode: 0o600 });
+  return hash;
+}
+
 export async function loadAccounts(config: AccountsConfig): Promise<Account[]> {
   if (config.DONDOC_USERS !== undefined) return parseUsers(config.DONDOC_USERS);
   const password = config.DONDOC_ADMIN_PASSWORD ?? ensureAdminPassword(config.DATA_DIR).password;
-  return [{ username: ADMIN_USERNAME, role: 'office', passwordHash: await hashPassword(password), displayName: 'Quản trị' }];
+  return [{ username: ADMIN_USERNAME, role: 'office', passwordHash: await stableAdminHash(config.DATA_DIR, password), displayName: 'Quản trị' }];
 }

@@ -1,8 +1,10 @@
-// CSRF tokens derived from what the form belongs to (a session id, a unit link, a sign-in
-// nonce): no server-side store, and a token lifted from one context fails in any other.
+// CSRF tokens for the units' forms, bound to the link they belong to. Signed-in forms use
+// @fastify/csrf-protection (its secret in the session); a unit has no session and no
+// ambient credential (the link in the path is the credential), so a token derived from the
+// link is enough, needs no cookie, and one lifted from another link fails here.
 import { base64url, mac, safeEqual } from './sign';
 
-export type CsrfScope = 'session' | 'link' | 'login';
+export type CsrfScope = 'link';
 
 export function csrfToken(secret: Buffer, scope: CsrfScope, binding: string): string {
   return base64url(mac(secret, 'csrf', `${scope}:${binding}`));

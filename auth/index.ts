@@ -4,6 +4,5 @@ export { createLinkBuilder, signLink, verifyLink, unitPath, officeAssignmentPath
 export { loadSecret, ensureSecretFile, SecretError } from './secret';
 export { hashPassword, verifyPassword, generatePassword, isPasswordHash } from './passwords';
 export { loadAccounts, parseUsers, ensureAdminPassword, AccountsError, ADMIN_USERNAME, type Account, type Role } from './accounts';
-export { Sessions, DEFAULT_SESSION_HOURS, type Session } from './sessions';
+export { Sessions, DEFAULT_SESSION_HOURS, sessionKey, type Session, type SessionClaims } from './sessions';
 export { csrfToken, verifyCsrf, type CsrfScope } from './csrf';
-export { LoginLimiter, type LimitCheck } from './rate-limit';

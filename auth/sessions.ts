@@ -1,25 +1,34 @@
-// Stateless sessions in a signed cookie: nothing to store, so the web server can restart or
-// run twice without logging anyone out. The cookie is bound to the account's password
-// hash, so changing a password in configuration ends that account's sessions; sign-out is
-// remembered in memory until the cookie would have expired anyway.
-import { randomBytes } from 'node:crypto';
+// What a sign-in puts in the session and how it is read back. The cookie itself is
+// @fastify/secure-session's (encrypted and authenticated with libsodium); its key is
+// derived from the one stable secret, so a web restart, or a second web process, reads the
+// same cookies. The claims are bound to the account's password hash, so changing a
+// password in configuration ends that account's sessions; sign-out is remembered in
+// memory until the cookie would have expired anyway.
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Account, Role } from './accounts';
-import { base64url, mac, seal, unseal } from './sign';
+import { base64url, mac } from './sign';
 
 export interface Session {
   username: string;
   role: Role;
   displayName: string;
-  /** Random per sign-in; CSRF tokens are bound to it. */
+  /** Random per sign-in; sign-out revokes it. */
   id: string;
   /** Epoch milliseconds. */
   expiresAt: number;
 }
 
+/** Stored under one key of the secure session, beside the CSRF plugin's secret. */
+export type SessionClaims = z.infer<typeof claimsSchema>;
 const claimsSchema = z.object({ u: z.string(), r: z.enum(['office', 'chair']), n: z.string().min(16), x: z.number().int(), f: z.string() });
 
 export const DEFAULT_SESSION_HOURS = 8;
+
+/** The 32-byte secure-session key, derived (HKDF-SHA256) from the shared secret: stable across restarts. */
+export function sessionKey(secret: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'dondoc', 'secure-session cookie key v1', 32));
+}
 
 export class Sessions {
   private readonly accounts: Map<string, Account>;
@@ -45,18 +54,16 @@ export class Sessions {
     return base64url(mac(this.secret, 'session-password', account.passwordHash).subarray(0, 12));
   }
 
-  issue(account: Account, now = Date.now()): { cookie: string; session: Session } {
+  issue(account: Account, now = Date.now()): { claims: SessionClaims; session: Session } {
     const id = randomBytes(16).toString('base64url');
     const expiresAt = now + this.ttlMs;
-    const cookie = seal(this.secret, 'session', { u: account.username, r: account.role, n: id, x: Math.floor(expiresAt / 1000), f: this.fingerprint(account) });
-    return { cookie, session: { username: account.username, role: account.role, displayName: account.displayName ?? account.username, id, expiresAt } };
+    const claims: SessionClaims = { u: account.username, r: account.role, n: id, x: Math.floor(expiresAt / 1000), f: this.fingerprint(account) };
+    return { claims, session: { username: account.username, role: account.role, displayName: account.displayName ?? account.username, id, expiresAt } };
   }
 
-  read(cookie: string | undefined, now = Date.now()): Session | undefined {
-    if (!cookie) return undefined;
-    const opened = unseal(this.secret, 'session', cookie);
-    if (!opened.ok) return undefined;
-    const parsed = claimsSchema.safeParse(opened.claims);
+  read(stored: unknown, now = Date.now()): Session | undefined {
+    if (stored === undefined || stored === null) return undefined;
+    const parsed = claimsSchema.safeParse(stored);
     if (!parsed.success) return undefined;
     const { u, r, n, x, f } = parsed.data;
     const expiresAt = x * 1000;

@@ -30,6 +30,8 @@ export const envSchema = z.object({
   DONDOC_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
   DONDOC_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
   DONDOC_UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(20).default(5),
+  /** Bytes one assignment may hold in the file store through its link, all uploads together. */
+  DONDOC_UPLOAD_QUOTA_MB: z.coerce.number().positive().max(10240).default(50),
   /** Accepted attachment extensions, comma-separated. */
   DONDOC_UPLOAD_TYPES: z
     .string()

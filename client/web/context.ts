@@ -3,16 +3,18 @@
 import type { Client } from '@temporalio/client';
 import { join } from 'node:path';
 import type { Account } from '../../auth/accounts';
-import { LoginLimiter } from '../../auth/rate-limit';
 import { Sessions } from '../../auth/sessions';
 import type { Env } from '../../config/env';
 import { FileStore } from '../../storage/file-store';
-import { Assignments } from './data/assignments';
+import type { Assignments } from './data/assignments';
+import { DeadlineAssignments } from './deadlines';
 import { Dashboard } from './data/dashboard';
 import { Occurrences } from './data/occurrences';
 import { ProgramIndex } from './data/program-index';
-import { Visibility } from './data/visibility';
+import type { Visibility } from './data/visibility';
 import type { SafeHtml } from './html';
+import { SignedVisibility } from './page-tokens';
+import type { SigninLimits } from './signin-limits';
 import { messages, type Locale } from './i18n';
 import { programLevelLinks } from './views/occurrence-pages';
 import type { UploadRules } from './views/unit-page';
@@ -40,7 +42,8 @@ export interface WebContext {
   env: Env;
   secret: Buffer;
   sessions: Sessions;
-  limiter: LoginLimiter;
+  /** Sign-in throttling; made by the server once @fastify/rate-limit is registered. */
+  signin: SigninLimits;
   store: FileStore;
   visibility: Visibility;
   index: ProgramIndex;
@@ -49,14 +52,16 @@ export interface WebContext {
   /** Report cycles, tasks and campaigns: the program-level workflows. */
   occurrences: Occurrences;
   rules: UploadRules;
+  /** Bytes one assignment may hold through its link (DONDOC_UPLOAD_QUOTA_MB). */
+  quotaBytes: number;
   panels: ProgramPanel[];
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
 }
 
-export function createContext(client: Client, env: Env, options: WebOptions): WebContext {
-  const visibility = new Visibility(client, env.TEMPORAL_NAMESPACE);
-  const assignments = new Assignments(client);
+export function createContext(client: Client, env: Env, options: WebOptions): Omit<WebContext, 'signin'> {
+  const visibility = new SignedVisibility(client, env.TEMPORAL_NAMESPACE, options.secret);
+  const assignments = new DeadlineAssignments(client);
   const index = new ProgramIndex(visibility, async (id) => {
     const outcome = await assignments.state(id);
     return outcome.ok ? outcome.value.itemTitle : undefined;
@@ -71,7 +76,6 @@ export function createContext(client: Client, env: Env, options: WebOptions): We
     env,
     secret: options.secret,
     sessions: new Sessions(options.secret, options.accounts, env.DONDOC_SESSION_HOURS * 3_600_000),
-    limiter: new LoginLimiter(),
     store: options.store ?? new FileStore(join(env.DATA_DIR, 'files')),
     visibility,
     index,
@@ -83,6 +87,7 @@ export function createContext(client: Client, env: Env, options: WebOptions): We
       maxMb: env.DONDOC_UPLOAD_MAX_MB,
       extensions: env.DONDOC_UPLOAD_TYPES.toLowerCase().split(','),
     },
+    quotaBytes: Math.floor(env.DONDOC_UPLOAD_QUOTA_MB * 1024 * 1024),
     panels: [programLevel, ...(options.panels ?? [])],
     secureCookies: new URL(env.PUBLIC_URL).protocol === 'https:',
   };

@@ -1,8 +1,7 @@
 // Access checks for office routes: a session (else the sign-in page, or 401 for the API),
-// the right role, and a CSRF token bound to the session on every state-changing request.
+// the right role, and a CSRF token (@fastify/csrf-protection) on every state-changing request.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../auth/accounts';
-import { verifyCsrf } from '../../auth/csrf';
 import type { Session } from '../../auth/sessions';
 import type { WebContext } from './context';
 import { apiError } from './api/errors';
@@ -34,13 +33,16 @@ export function forbidden(req: FastifyRequest, reply: FastifyReply, ctx: WebCont
   return reply;
 }
 
-/** Forms send `_csrf`; API clients send the `x-csrf-token` header (from POST /api/session). */
-export function checkSessionCsrf(req: FastifyRequest, reply: FastifyReply, ctx: WebContext, session: Session): boolean {
-  const body = req.body as Record<string, unknown> | undefined;
-  const token = req.headers['x-csrf-token'] ?? body?._csrf;
-  if (verifyCsrf(ctx.secret, 'session', session.id, token)) return true;
-  const { t } = req.dondoc;
-  if (isApi(req)) void apiError(reply, 403, 'csrf', t.errors.csrfBody);
-  else void sendPage(reply, 403, errorPage(frameOf(req, ctx), t.errors.csrf, t.errors.csrfBody));
-  return false;
+/**
+ * Forms send `_csrf`; API clients send the `x-csrf-token` header (from POST /api/session).
+ * Checked by @fastify/csrf-protection against the secret in the secure session; a failure
+ * is answered by the error handler (403, the CSRF page or the API's `csrf` error).
+ */
+export function checkSessionCsrf(req: FastifyRequest, reply: FastifyReply, _ctx: WebContext, _session: Session): boolean {
+  let passed = false;
+  // The plugin's check is synchronous: it calls `done` at once or sends the 403 error.
+  req.server.csrfProtection(req, reply, () => {
+    passed = true;
+  });
+  return passed;
 }

@@ -1,18 +1,29 @@
 // Per-request facts every route needs: the language (and remembering a `?lang=` choice),
 // the signed-in session if any, and the page frame built from them.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { csrfToken } from '../../auth/csrf';
-import type { Session } from '../../auth/sessions';
+import type { Session, SessionClaims } from '../../auth/sessions';
 import type { WebContext } from './context';
 import { LANG_COOKIE, messages, pickLocale, type Locale, type Messages } from './i18n';
 import type { Frame } from './views/layout';
 
 export const SESSION_COOKIE = 'dondoc_session';
+/** The key of the sign-in claims inside the secure session (the CSRF plugin keeps `_csrf` beside it). */
+export const SESSION_CLAIMS = 'dondoc';
 
 export interface RequestState {
   locale: Locale;
   t: Messages;
   session: Session | undefined;
+  /** For a signed-in request: a token from @fastify/csrf-protection for the page's forms. */
+  csrf: string | undefined;
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    [SESSION_CLAIMS]: SessionClaims;
+    /** @fastify/csrf-protection's secret. */
+    _csrf: string;
+  }
 }
 
 declare module 'fastify' {
@@ -29,7 +40,8 @@ export function registerRequestState(app: FastifyInstance, ctx: WebContext): voi
     if (query?.lang === locale && req.cookies[LANG_COOKIE] !== locale) {
       reply.setCookie(LANG_COOKIE, locale, { path: '/', maxAge: 365 * 86_400, sameSite: 'lax', httpOnly: true, secure: ctx.secureCookies });
     }
-    req.dondoc = { locale, t: messages(locale), session: ctx.sessions.read(req.cookies[SESSION_COOKIE]) };
+    const session = ctx.sessions.read(req.session.get(SESSION_CLAIMS));
+    req.dondoc = { locale, t: messages(locale), session, csrf: session ? reply.generateCsrf() : undefined };
   });
 }
 
@@ -40,9 +52,9 @@ function currentPath(req: FastifyRequest): string {
   return `${url.pathname}${url.search}`;
 }
 
-export function frameOf(req: FastifyRequest, ctx: WebContext): Frame {
-  const { t, session } = req.dondoc;
-  return { t, path: currentPath(req), session, ...(session ? { csrf: csrfToken(ctx.secret, 'session', session.id) } : {}) };
+export function frameOf(req: FastifyRequest, _ctx: WebContext): Frame {
+  const { t, session, csrf } = req.dondoc;
+  return { t, path: currentPath(req), session, ...(session && csrf ? { csrf } : {}) };
 }
 
 export function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {

@@ -1,11 +1,13 @@
-// Reading a unit's multipart submission with hard limits: file size and count, accepted
-// extensions, and the CSRF field checked before any file is written. Files go to the
-// content-addressed store; the workflow only ever receives their references.
+// Reading a unit's multipart upload with hard limits: file size and count, accepted
+// extensions, and the CSRF field checked before any file is read. Nothing is written
+// here: the request is read whole first, so a sixth file, a wrong type or a bad token
+// refuses the request with nothing stored; the caller then stores all files at once
+// under the assignment's quota (FileStore.putOwned).
 import type { FastifyRequest } from 'fastify';
-import type { FileStore, StoredFile } from '../../storage/file-store';
+import type { IncomingFile } from '../../storage/file-store';
 import type { UploadRules } from './views/unit-page';
 
-export type UploadProblem = 'too-large' | 'too-many' | 'bad-type' | 'csrf' | 'malformed';
+export type UploadProblem = 'too-large' | 'too-many' | 'bad-type' | 'csrf' | 'malformed' | 'quota';
 
 export class UploadError extends Error {
   override name = 'UploadError';
@@ -17,13 +19,13 @@ export class UploadError extends Error {
   }
 
   get status(): number {
-    return { 'too-large': 413, 'too-many': 413, 'bad-type': 415, csrf: 403, malformed: 400 }[this.problem];
+    return { 'too-large': 413, 'too-many': 413, quota: 413, 'bad-type': 415, csrf: 403, malformed: 400 }[this.problem];
   }
 }
 
 export interface Upload {
   fields: Record<string, string>;
-  files: StoredFile[];
+  files: IncomingFile[];
 }
 
 const MIB = 1024 * 1024;
@@ -42,15 +44,9 @@ export function extensionOf(name: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
-export async function readUpload(
-  req: FastifyRequest,
-  rules: UploadRules,
-  store: FileStore,
-  csrfOk: (token: string) => boolean,
-  options: { requireCsrf?: boolean } = {},
-): Promise<Upload> {
+export async function readUpload(req: FastifyRequest, rules: UploadRules, csrfOk: (token: string) => boolean, options: { requireCsrf?: boolean } = {}): Promise<Upload> {
   const fields: Record<string, string> = {};
-  const files: StoredFile[] = [];
+  const files: IncomingFile[] = [];
   let trusted = options.requireCsrf === false;
   try {
     const parts = req.parts({
@@ -71,8 +67,7 @@ export async function readUpload(
         continue;
       }
       if (!rules.extensions.includes(extensionOf(part.filename))) throw new UploadError('bad-type', part.filename);
-      const data = await part.toBuffer();
-      files.push(await store.put(part.filename, part.mimetype || 'application/octet-stream', data));
+      files.push({ name: part.filename, contentType: part.mimetype || 'application/octet-stream', data: await part.toBuffer() });
     }
   } catch (err) {
     if (err instanceof UploadError) throw err;

@@ -1,16 +1,15 @@
-// The auth pieces alone: signed links, passwords, sessions, CSRF tokens, the sign-in
-// limiter, accounts from configuration and the shared secret.
+// The auth pieces alone: signed links, passwords, sessions, CSRF tokens for unit links,
+// accounts from configuration (with the embedded admin's stable hash) and the shared secret.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AccountsError, ensureAdminPassword, loadAccounts, parseUsers, type Account } from '../../auth/accounts';
+import { AccountsError, ADMIN_HASH_FILE, ensureAdminPassword, loadAccounts, parseUsers, type Account } from '../../auth/accounts';
 import { csrfToken, verifyCsrf } from '../../auth/csrf';
 import { createLinkBuilder, signLink, verifyLink } from '../../auth/links';
 import { generatePassword, hashPassword, isPasswordHash, verifyPassword } from '../../auth/passwords';
-import { LoginLimiter } from '../../auth/rate-limit';
 import { loadSecret, SecretError } from '../../auth/secret';
-import { Sessions } from '../../auth/sessions';
+import { Sessions, sessionKey } from '../../auth/sessions';
 import { seal } from '../../auth/sign';
 
 const secret = Buffer.from('unit-test-secret-0123456789abcdefghij');
@@ -98,61 +97,45 @@ describe('passwords', () => {
 describe('sessions', () => {
   const office: Account = { username: 'vanphong', role: 'office', passwordHash: 'scrypt$1024$8$1$aaaaaaaaaaaaaaaaaaaaaa$bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' };
 
-  it('issues a signed cookie that reads back until it expires', () => {
+  it('issues claims that read back until they expire, and only as issued', () => {
     const sessions = new Sessions(secret, [office], 3_600_000);
-    const { cookie, session } = sessions.issue(office, 1_000_000);
-    expect(sessions.read(cookie, 1_000_000 + 60_000)).toEqual(session);
-    expect(sessions.read(cookie, 1_000_000 + 3_600_000)).toBeUndefined();
-    expect(sessions.read(`${cookie.slice(0, -1)}x`, 1_000_000)).toBeUndefined();
-    expect(new Sessions(other, [office]).read(cookie, 1_000_000)).toBeUndefined();
+    const { claims, session } = sessions.issue(office, 1_000_000);
+    expect(sessions.read(claims, 1_000_000 + 60_000)).toEqual(session);
+    expect(sessions.read(claims, 1_000_000 + 3_600_000)).toBeUndefined();
+    expect(sessions.read({ ...claims, r: 'chair' }, 1_000_000)).toBeUndefined();
+    expect(sessions.read({ ...claims, u: 'khac' }, 1_000_000)).toBeUndefined();
+    // Claims are only ever read from the encrypted cookie, but a fingerprint from another secret fails too.
+    expect(new Sessions(other, [office]).read(claims, 1_000_000)).toBeUndefined();
+    expect(sessions.read(undefined)).toBeUndefined();
+    expect(sessions.read('junk')).toBeUndefined();
   });
 
   it('ends on sign-out, on a password change and on a role change', () => {
     const sessions = new Sessions(secret, [office]);
-    const { cookie, session } = sessions.issue(office);
+    const { claims, session } = sessions.issue(office);
     sessions.revoke(session);
-    expect(sessions.read(cookie)).toBeUndefined();
-    const second = sessions.issue(office).cookie;
+    expect(sessions.read(claims)).toBeUndefined();
+    const second = sessions.issue(office).claims;
     expect(new Sessions(secret, [{ ...office, passwordHash: office.passwordHash.replace(/b+$/, 'c'.repeat(43)) }]).read(second)).toBeUndefined();
     expect(new Sessions(secret, [{ ...office, role: 'chair' }]).read(second)).toBeUndefined();
     expect(new Sessions(secret, []).read(second)).toBeUndefined();
   });
-});
 
-describe('CSRF tokens', () => {
-  it('are bound to their scope and binding', () => {
-    const token = csrfToken(secret, 'session', 'abc');
-    expect(verifyCsrf(secret, 'session', 'abc', token)).toBe(true);
-    expect(verifyCsrf(secret, 'session', 'abd', token)).toBe(false);
-    expect(verifyCsrf(secret, 'link', 'abc', token)).toBe(false);
-    expect(verifyCsrf(other, 'session', 'abc', token)).toBe(false);
-    expect(verifyCsrf(secret, 'session', 'abc', undefined)).toBe(false);
-    expect(verifyCsrf(secret, 'session', 'abc', ['x'])).toBe(false);
+  it('derives the same cookie key from the same secret, a different one from another', () => {
+    expect(sessionKey(secret)).toEqual(sessionKey(Buffer.from(secret)));
+    expect(sessionKey(secret)).toHaveLength(32);
+    expect(sessionKey(secret)).not.toEqual(sessionKey(other));
   });
 });
 
-describe('sign-in limiter', () => {
-  it('blocks an account after repeated failures, for the window, and says how long', () => {
-    const limiter = new LoginLimiter({ maxPerAccount: 3, maxPerIp: 100, windowMs: 60_000 });
-    for (let i = 0; i < 3; i++) limiter.fail('10.0.0.1', 'vanphong', 1000 + i);
-    expect(limiter.check('10.0.0.2', 'VanPhong', 2000)).toEqual({ allowed: false, retryAfterSeconds: 59 });
-    expect(limiter.check('10.0.0.1', 'khac', 2000)).toEqual({ allowed: true });
-    expect(limiter.check('10.0.0.1', 'vanphong', 61_001)).toEqual({ allowed: true });
-  });
-
-  it('blocks an address that tries many accounts; success clears only the account', () => {
-    const limiter = new LoginLimiter({ maxPerAccount: 100, maxPerIp: 3, windowMs: 60_000 });
-    ['a', 'b', 'c'].forEach((u) => limiter.fail('10.0.0.9', u, 1000));
-    expect(limiter.check('10.0.0.9', 'd', 1000).allowed).toBe(false);
-    expect(limiter.check('10.0.0.8', 'd', 1000).allowed).toBe(true);
-    limiter.succeed('a');
-    expect(limiter.check('10.0.0.9', 'a', 1000).allowed).toBe(false);
-  });
-
-  it('keeps its memory bounded', () => {
-    const limiter = new LoginLimiter({ maxKeys: 50 });
-    for (let i = 0; i < 1000; i++) limiter.fail(`10.0.${i >> 8}.${i & 255}`, `u${i}`);
-    expect((limiter as unknown as { failures: Map<string, unknown> }).failures.size).toBeLessThanOrEqual(50);
+describe('CSRF tokens for unit links', () => {
+  it('are bound to their link', () => {
+    const token = csrfToken(secret, 'link', 'abc');
+    expect(verifyCsrf(secret, 'link', 'abc', token)).toBe(true);
+    expect(verifyCsrf(secret, 'link', 'abd', token)).toBe(false);
+    expect(verifyCsrf(other, 'link', 'abc', token)).toBe(false);
+    expect(verifyCsrf(secret, 'link', 'abc', undefined)).toBe(false);
+    expect(verifyCsrf(secret, 'link', 'abc', ['x'])).toBe(false);
   });
 });
 
@@ -182,6 +165,20 @@ describe('accounts and the secret', () => {
     expect(await verifyPassword(first.password, admin!.passwordHash)).toBe(true);
     const [fromEnv] = await loadAccounts({ DATA_DIR: dir, DONDOC_ADMIN_PASSWORD: 'cau-hinh-rieng' });
     expect(await verifyPassword('cau-hinh-rieng', fromEnv!.passwordHash)).toBe(true);
+  });
+
+  it("keeps the embedded admin's hash from one start to the next, and renews it when the password changes", async () => {
+    // Was: a new salt at every start, hence a new hash, hence every session ended by a restart.
+    const dir = tempDir();
+    const [first] = await loadAccounts({ DATA_DIR: dir });
+    const [second] = await loadAccounts({ DATA_DIR: dir });
+    expect(second!.passwordHash).toBe(first!.passwordHash);
+    expect(statSync(join(dir, ADMIN_HASH_FILE)).mode & 0o777).toBe(0o600);
+    const [viaEnv] = await loadAccounts({ DATA_DIR: dir, DONDOC_ADMIN_PASSWORD: 'mat-khau-moi-2026' });
+    expect(viaEnv!.passwordHash).not.toBe(first!.passwordHash);
+    expect(await verifyPassword('mat-khau-moi-2026', viaEnv!.passwordHash)).toBe(true);
+    const [viaEnvAgain] = await loadAccounts({ DATA_DIR: dir, DONDOC_ADMIN_PASSWORD: 'mat-khau-moi-2026' });
+    expect(viaEnvAgain!.passwordHash).toBe(viaEnv!.passwordHash);
   });
 
   it('shares one secret through DATA_DIR, or takes DONDOC_SECRET', () => {

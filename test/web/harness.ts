@@ -54,6 +54,8 @@ export interface Harness {
   browser: Browser;
   /** A fresh browser context sized like a phone (390×844). */
   phone(): Promise<BrowserContext>;
+  /** Stops the worker (as a crash would leave it: gone), Temporal and the web server stay up. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,13 @@ export async function startHarness(name: string): Promise<Harness> {
   await web.listen({ port, host: '127.0.0.1' });
   const worker: Worker = await createDondocWorker({ connection: temporal.nativeConnection, namespace: 'default', taskQueue, deps: mail.deps, workflowBundle: await workflowBundle() });
   const running = worker.run();
+  let workerStopped = false;
+  const stopWorker = async () => {
+    if (workerStopped) return;
+    workerStopped = true;
+    worker.shutdown();
+    await running;
+  };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -101,11 +110,11 @@ export async function startHarness(name: string): Promise<Harness> {
     store,
     browser,
     phone: () => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'vi-VN' }),
+    stopWorker,
     async close() {
       await browser.close().catch(() => undefined);
       await web.close();
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await temporal.teardown();
       await mail.sink.close();
       rmSync(dataDir, { recursive: true, force: true });

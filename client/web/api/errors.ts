@@ -14,6 +14,8 @@ export type ApiErrorCode =
   | 'rejected'
   | 'rate_limited'
   | 'too_large'
+  | 'quota'
+  | 'closed'
   | 'unsupported_type'
   | 'unavailable'
   | 'internal';

@@ -3,14 +3,12 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { csrfToken } from '../../../auth/csrf';
-import { verifyPassword } from '../../../auth/passwords';
 import type { WebContext } from '../context';
 import type { Outcome } from '../data/assignments';
 import { isSafeValue } from '../data/query';
 import { pendingRequests } from '../data/requests';
 import { checkSessionCsrf, requireSession } from '../guards';
-import { SESSION_COOKIE } from '../request-state';
+import { signIn, signOut } from '../signin';
 import { officeActions, type OfficeAction } from '../routes/office-actions';
 import { dashboardQuerySchema } from '../routes/office';
 import { apiError, zodDetails } from './errors';
@@ -33,32 +31,19 @@ function program(req: FastifyRequest<{ Params: { program: string } }>, reply: Fa
 }
 
 export function registerOfficeApi(app: FastifyInstance, ctx: WebContext): void {
-  const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.secureCookies };
-
   app.post('/api/session', async (req, reply) => {
     const body = sessionBody.safeParse(req.body);
     if (!body.success) return apiError(reply, 400, 'validation', 'thiếu tên đăng nhập hoặc mật khẩu (username and password required)', zodDetails(body.error));
-    const limit = ctx.limiter.check(req.ip, body.data.username);
-    if (!limit.allowed) {
-      reply.header('Retry-After', String(limit.retryAfterSeconds));
-      return apiError(reply, 429, 'rate_limited', req.dondoc.t.errors.rateLimitedBody(Math.ceil(limit.retryAfterSeconds / 60)));
-    }
-    const account = ctx.sessions.account(body.data.username);
-    if (!account || !(await verifyPassword(body.data.password, account.passwordHash))) {
-      ctx.limiter.fail(req.ip, body.data.username);
-      return apiError(reply, 401, 'unauthenticated', req.dondoc.t.login.failed);
-    }
-    ctx.limiter.succeed(body.data.username);
-    const { cookie: value, session } = ctx.sessions.issue(account);
-    reply.setCookie(SESSION_COOKIE, value, { ...cookie, maxAge: ctx.sessions.ttlSeconds });
-    return reply.send({ username: session.username, role: session.role, csrfToken: csrfToken(ctx.secret, 'session', session.id), expiresAt: new Date(session.expiresAt).toISOString() });
+    const result = await signIn(req, reply, ctx, body.data.username, body.data.password);
+    if (result.ok) return reply.send({ username: result.session.username, role: result.session.role, csrfToken: result.csrf, expiresAt: new Date(result.session.expiresAt).toISOString() });
+    if (result.status === 429) return apiError(reply, 429, 'rate_limited', req.dondoc.t.errors.rateLimitedBody(Math.ceil(result.retryAfterSeconds / 60)));
+    return apiError(reply, 401, 'unauthenticated', req.dondoc.t.login.failed);
   });
 
   app.delete('/api/session', async (req, reply) => {
     const session = requireSession(req, reply, ctx);
     if (!session || !checkSessionCsrf(req, reply, ctx, session)) return reply;
-    ctx.sessions.revoke(session);
-    reply.clearCookie(SESSION_COOKIE, cookie);
+    signOut(req, ctx, session);
     return reply.code(204).send();
   });
 

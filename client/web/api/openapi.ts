@@ -157,10 +157,10 @@ export const openApiDocument = {
     '/api/unit/{token}': { get: { summary: 'The unit’s view of its assignment', parameters: [token], responses: { 200: ok('state without notices'), ...errors(403, 404, 410, 503) } } },
     '/api/unit/{token}/files': {
       post: {
-        summary: 'Upload attachments (multipart, field `files`); returns refs to submit',
+        summary: 'Upload attachments (multipart, field `files`); all or nothing, within the assignment’s quota (413 `quota`); returns refs that only this link can submit',
         parameters: [token],
         requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } },
-        responses: { 201: ok('stored', { type: 'object', properties: { files: { type: 'array', items: ref('StoredFile') } } }), ...errors(403, 410, 413, 415) },
+        responses: { 201: ok('stored', { type: 'object', properties: { files: { type: 'array', items: ref('StoredFile') } } }), ...errors(400, 403, 404, 410, 413, 415, 503) },
       },
     },
     '/api/unit/{token}/submit': {
@@ -171,8 +171,8 @@ export const openApiDocument = {
         responses: { 200: ok('receipt', ref('Receipt')), ...errors(400, 403, 404, 409, 410, 503) },
       },
     },
-    '/api/unit/{token}/extension': { post: { summary: 'Ask for an extension', parameters: [token], requestBody: body({ type: 'object', required: ['reason'], properties: { reason: { type: 'string' }, proposedDueAt: { type: 'string', format: 'date-time' }, requestedBy: { type: 'string' } } }), responses: { 200: ok('request record'), ...errors(400, 403, 409, 410) } } },
-    '/api/unit/{token}/exemption': { post: { summary: 'Ask for an exemption', parameters: [token], requestBody: body({ type: 'object', required: ['reason'], properties: { reason: { type: 'string' }, requestedBy: { type: 'string' } } }), responses: { 200: ok('request record'), ...errors(400, 403, 409, 410) } } },
+    '/api/unit/{token}/extension': { post: { summary: 'Ask for an extension', parameters: [token], requestBody: body({ type: 'object', required: ['reason'], properties: { reason: { type: 'string' }, proposedDueAt: { type: 'string', format: 'date-time' }, requestedBy: { type: 'string' } } }), responses: { 200: ok('request record'), ...errors(400, 403, 404, 409, 410, 503) } } },
+    '/api/unit/{token}/exemption': { post: { summary: 'Ask for an exemption', parameters: [token], requestBody: body({ type: 'object', required: ['reason'], properties: { reason: { type: 'string' }, requestedBy: { type: 'string' } } }), responses: { 200: ok('request record'), ...errors(400, 403, 404, 409, 410, 503) } } },
     '/office/programs/{program}/matrix.csv': { get: { summary: 'Matrix export, CSV (UTF-8 with BOM)', security: [{ session: [] }], parameters: [program], responses: { 200: { description: 'CSV', content: { 'text/csv': {} } } } } },
     '/office/programs/{program}/matrix.xlsx': { get: { summary: 'Matrix export, Excel', security: [{ session: [] }], parameters: [program], responses: { 200: { description: 'XLSX', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } } } } },
     '/office/programs/{program}/units/{unit}/calendar.ics': { get: { summary: 'One unit’s due dates, iCalendar', security: [{ session: [] }], parameters: [program, { name: 'unit', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ICS', content: { 'text/calendar': {} } } } } },

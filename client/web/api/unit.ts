@@ -11,9 +11,9 @@ import {
   submitArgsSchema,
   submitUpdate,
 } from '../../../workflows/assignment/messages';
-import type { StoredFile } from '../../../storage/file-store';
+import { QuotaExceeded, type StoredFile } from '../../../storage/file-store';
 import type { WebContext } from '../context';
-import { linkedState, openLink } from '../link-access';
+import { linkedState, openLink, requireRunning, sendUnavailable, unitUpdate } from '../link-access';
 import { readUpload, UploadError } from '../uploads';
 import { apiError, zodDetails } from './errors';
 import { sendOutcome } from './office';
@@ -44,13 +44,21 @@ export function registerUnitApi(app: FastifyInstance, ctx: WebContext): void {
     const claims = claimsOf(req, reply);
     if (!claims) return reply;
     if (!req.isMultipart()) return apiError(reply, 415, 'unsupported_type', 'cần multipart/form-data (multipart/form-data expected)');
+    // A genuine link to a workflow that does not exist (or no longer runs) stores nothing.
+    if (!(await requireRunning(req, reply, ctx, claims))) return reply;
+    const { t } = req.dondoc;
     try {
       // No CSRF field here: the link in the path is the credential, and it is not ambient.
-      const upload = await readUpload(req, ctx.rules, ctx.store, () => true, { requireCsrf: false });
-      return reply.code(201).send({ files: upload.files });
+      const upload = await readUpload(req, ctx.rules, () => true, { requireCsrf: false });
+      const files = await ctx.store.putOwned(claims.workflowId, upload.files, ctx.quotaBytes);
+      return reply.code(201).send({ files });
     } catch (err) {
+      if (err instanceof QuotaExceeded) {
+        return apiError(reply, 413, 'quota', t.errors.quotaBody(ctx.env.DONDOC_UPLOAD_QUOTA_MB, (err.usedBytes / 1024 / 1024).toFixed(1)), [
+          { path: 'files', message: `used ${err.usedBytes} + incoming ${err.incomingBytes} > quota ${err.quotaBytes} bytes` },
+        ]);
+      }
       if (!(err instanceof UploadError)) throw err;
-      const { t } = req.dondoc;
       if (err.problem === 'too-large') return apiError(reply, 413, 'too_large', t.errors.tooLargeBody(ctx.rules.maxMb));
       if (err.problem === 'too-many') return apiError(reply, 413, 'too_large', t.errors.tooManyBody(ctx.rules.maxFiles));
       if (err.problem === 'bad-type') return apiError(reply, 415, 'unsupported_type', t.errors.badTypeBody(err.fileName, ctx.rules.extensions.join(', ')));
@@ -63,21 +71,33 @@ export function registerUnitApi(app: FastifyInstance, ctx: WebContext): void {
     if (!claims) return reply;
     const body = submitBody.safeParse(req.body);
     if (!body.success) return apiError(reply, 400, 'validation', 'dữ liệu không hợp lệ (invalid input)', zodDetails(body.error));
-    // The stored metadata, not the client's, describes each file; unknown refs are refused.
+    // Only refs uploaded through this same link; the stored metadata, not the client's,
+    // describes each file. Another assignment's ref is "unknown", exactly like a made-up one.
     const files: StoredFile[] = [];
     for (const ref of body.data.attachments ?? []) {
-      const file = await ctx.store.describe(ref).catch(() => undefined);
+      const owned = await ctx.store.ownedFile(claims.workflowId, ref);
+      const file = owned && (await ctx.store.describe(ref));
       if (!file) return apiError(reply, 400, 'validation', `không tìm thấy tệp (unknown attachment): ${ref.slice(0, 80)}`, [{ path: 'attachments', message: 'unknown ref' }]);
       files.push(file);
     }
+    const refs = files.map((f) => f.ref);
     const args = submitArgsSchema.safeParse({
       content: body.data.content,
       ...(body.data.submittedBy ? { submittedBy: body.data.submittedBy } : {}),
       indicators: body.data.indicators ?? {},
       attachments: files.map((f) => ({ name: f.name, ref: f.ref, size: f.size, contentType: f.contentType })),
     });
-    if (!args.success) return apiError(reply, 400, 'validation', 'dữ liệu không hợp lệ (invalid input)', zodDetails(args.error));
-    return sendOutcome(reply, await ctx.assignments.update(claims.workflowId, submitUpdate, args.data), (receipt) => receipt);
+    if (!args.success) {
+      await ctx.store.release(claims.workflowId, refs);
+      return apiError(reply, 400, 'validation', 'dữ liệu không hợp lệ (invalid input)', zodDetails(args.error));
+    }
+    const outcome = await unitUpdate(ctx, claims.workflowId, submitUpdate, args.data);
+    if (outcome.ok) await ctx.store.markSubmitted(claims.workflowId, refs);
+    // Refused (or the workflow is gone): its pending files go. A timed-out update may still
+    // be applied, so its files stay.
+    else if (outcome.kind !== 'unavailable') await ctx.store.release(claims.workflowId, refs);
+    else return sendUnavailable(req, reply, ctx, '/', true);
+    return sendOutcome(reply, outcome, (receipt) => receipt);
   });
 
   app.post<TokenParams>('/api/unit/:token/extension', async (req, reply) => {
@@ -85,7 +105,9 @@ export function registerUnitApi(app: FastifyInstance, ctx: WebContext): void {
     if (!claims) return reply;
     const args = requestExtensionArgsSchema.safeParse(req.body);
     if (!args.success) return apiError(reply, 400, 'validation', 'dữ liệu không hợp lệ (invalid input)', zodDetails(args.error));
-    return sendOutcome(reply, await ctx.assignments.update(claims.workflowId, requestExtensionUpdate, args.data), (r) => r);
+    const outcome = await unitUpdate(ctx, claims.workflowId, requestExtensionUpdate, args.data);
+    if (!outcome.ok && outcome.kind === 'unavailable') return sendUnavailable(req, reply, ctx, '/', true);
+    return sendOutcome(reply, outcome, (r) => r);
   });
 
   app.post<TokenParams>('/api/unit/:token/exemption', async (req, reply) => {
@@ -93,6 +115,8 @@ export function registerUnitApi(app: FastifyInstance, ctx: WebContext): void {
     if (!claims) return reply;
     const args = requestExemptionArgsSchema.safeParse(req.body);
     if (!args.success) return apiError(reply, 400, 'validation', 'dữ liệu không hợp lệ (invalid input)', zodDetails(args.error));
-    return sendOutcome(reply, await ctx.assignments.update(claims.workflowId, requestExemptionUpdate, args.data), (r) => r);
+    const outcome = await unitUpdate(ctx, claims.workflowId, requestExemptionUpdate, args.data);
+    if (!outcome.ok && outcome.kind === 'unavailable') return sendUnavailable(req, reply, ctx, '/', true);
+    return sendOutcome(reply, outcome, (r) => r);
   });
 }

@@ -1,18 +1,12 @@
-// Sign-in and sign-out for the office and the chair. The sign-in form's CSRF token is
-// bound to a nonce cookie (there is no session yet); failures are rate-limited per client
-// address and per account, and an unknown account costs the same scrypt time as a known one.
-import { randomBytes } from 'node:crypto';
+// Sign-in and sign-out for the office and the chair: the form, its CSRF token from
+// @fastify/csrf-protection, and the throttled sign-in of signin.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { csrfToken, verifyCsrf } from '../../../auth/csrf';
-import { hashPassword, verifyPassword } from '../../../auth/passwords';
 import type { WebContext } from '../context';
 import { checkSessionCsrf } from '../guards';
-import { frameOf, SESSION_COOKIE, sendPage } from '../request-state';
-import { errorPage } from '../views/error-page';
+import { frameOf, sendPage } from '../request-state';
+import { signIn, signOut } from '../signin';
 import { loginPage } from '../views/login-page';
-
-const LOGIN_COOKIE = 'dondoc_login';
 
 const loginBody = z.object({
   username: z.string().trim().toLowerCase().max(64).default(''),
@@ -26,17 +20,12 @@ export function safeNext(next: string | undefined): string {
   return next && /^\/(office|api)(\/|$|\?)/.test(next) && !next.startsWith('//') ? next : '/office';
 }
 
-// Compared against when the account does not exist, so timing does not reveal which exist.
-const dummyHash = hashPassword(randomBytes(12).toString('base64url'));
-
 export function registerAuthRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const cookieBase = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.secureCookies };
-
   function showLogin(req: FastifyRequest, reply: FastifyReply, status: number, extra: { error?: string; username?: string; next?: string; message?: string } = {}) {
-    const nonce = randomBytes(16).toString('base64url');
-    reply.setCookie(LOGIN_COOKIE, nonce, { ...cookieBase, path: '/login', maxAge: 3600 });
+    // The sign-in form's token comes from @fastify/csrf-protection; its secret sits in the
+    // (not yet signed-in) secure session cookie.
     const frame = frameOf(req, ctx);
-    return sendPage(reply, status, loginPage({ ...frame, session: undefined }, { csrf: csrfToken(ctx.secret, 'login', nonce), next: safeNext(extra.next), ...extra }));
+    return sendPage(reply, status, loginPage({ ...frame, session: undefined }, { csrf: reply.generateCsrf(), next: safeNext(extra.next), ...extra }));
   }
 
   app.get('/login', async (req, reply) => {
@@ -45,40 +34,23 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: WebContext): void 
     return showLogin(req, reply, 200, { ...(query.next ? { next: query.next } : {}), ...(query.out ? { message: req.dondoc.t.login.signedOut } : {}) });
   });
 
-  app.post('/login', async (req, reply) => {
+  app.post('/login', { preHandler: app.csrfProtection }, async (req, reply) => {
     const { t } = req.dondoc;
     const body = loginBody.safeParse(req.body ?? {});
     const input = body.success ? body.data : { username: '', password: '', next: undefined, _csrf: undefined };
-    const nonce = req.cookies[LOGIN_COOKIE];
-    if (!nonce || !verifyCsrf(ctx.secret, 'login', nonce, input._csrf)) {
-      return sendPage(reply, 403, errorPage(frameOf(req, ctx), t.errors.csrf, t.errors.csrfBody, '/login'));
-    }
-    const ip = req.ip;
-    const limit = ctx.limiter.check(ip, input.username);
-    if (!limit.allowed) {
-      reply.header('Retry-After', String(limit.retryAfterSeconds));
-      return showLogin(req, reply, 429, { error: t.errors.rateLimitedBody(Math.ceil(limit.retryAfterSeconds / 60)), username: input.username, ...(input.next ? { next: input.next } : {}) });
-    }
-    const account = ctx.sessions.account(input.username);
-    const ok = await verifyPassword(input.password, account?.passwordHash ?? (await dummyHash));
-    if (!account || !ok) {
-      ctx.limiter.fail(ip, input.username);
-      return showLogin(req, reply, 401, { error: t.login.failed, username: input.username, ...(input.next ? { next: input.next } : {}) });
-    }
-    ctx.limiter.succeed(input.username);
-    const { cookie } = ctx.sessions.issue(account);
-    reply.setCookie(SESSION_COOKIE, cookie, { ...cookieBase, maxAge: ctx.sessions.ttlSeconds });
-    reply.clearCookie(LOGIN_COOKIE, { ...cookieBase, path: '/login' });
-    return reply.redirect(safeNext(input.next), 303);
+    const again = { username: input.username, ...(input.next ? { next: input.next } : {}) };
+    const result = await signIn(req, reply, ctx, input.username, input.password);
+    if (result.ok) return reply.redirect(safeNext(input.next), 303);
+    if (result.status === 429) return showLogin(req, reply, 429, { error: t.errors.rateLimitedBody(Math.ceil(result.retryAfterSeconds / 60)), ...again });
+    return showLogin(req, reply, 401, { error: t.login.failed, ...again });
   });
 
   app.post('/logout', async (req, reply) => {
     const session = req.dondoc.session;
     if (session) {
       if (!checkSessionCsrf(req, reply, ctx, session)) return reply;
-      ctx.sessions.revoke(session);
+      signOut(req, ctx, session);
     }
-    reply.clearCookie(SESSION_COOKIE, cookieBase);
     return reply.redirect('/login?out=1', 303);
   });
 }
