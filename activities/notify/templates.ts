@@ -9,8 +9,7 @@ export type Locale = 'vi' | 'en';
 /** Notices about one unit's assignment. */
 export type AssignmentNoticeKind =
   | 'request' | 'reminder' | 'receipt' | 'submitted' | 'returned' | 'accepted' | 'escalation' | 'extended'
-  | 'extension-requested' | 'extension-refused' | 'exemption-requested' | 'exempted' | 'exemption-refused' | 'cancelled'
-  | 'delivery-failed';
+  | 'extension-requested' | 'extension-refused' | 'exemption-requested' | 'exempted' | 'exemption-refused' | 'cancelled';
 
 /** Notices about a whole occurrence: a report cycle's consolidation, an inspection, a campaign. */
 export type OccurrenceNoticeKind =
@@ -26,7 +25,6 @@ export type NoticeKind = AssignmentNoticeKind | OccurrenceNoticeKind | DeliveryN
 export const NOTICE_KINDS: readonly NoticeKind[] = [
   'request', 'reminder', 'receipt', 'submitted', 'returned', 'accepted', 'escalation', 'extended',
   'extension-requested', 'extension-refused', 'exemption-requested', 'exempted', 'exemption-refused', 'cancelled',
-  'delivery-failed',
   'consolidated', 'approval-requested', 'approval-returned', 'forwarded', 'late-addendum',
   'inspection-notice', 'inspection-reminder', 'inspection-findings', 'inspection-closed',
   'campaign-launch', 'campaign-checkin', 'campaign-summary',
