@@ -2,8 +2,13 @@
 // sink or a fake, and the worker wires the configured ones (mailer, link builder).
 import { createSendNotice, type NotifyDeps } from './notify/send-notice';
 import { createReportActivities, type ReportDeps } from './reports';
+import type { Records } from '../storage/records';
 
-export type ActivityDeps = NotifyDeps & ReportDeps;
+export type ActivityDeps = NotifyDeps &
+  ReportDeps & {
+    /** The records database; the notice ledger is built on it (RecordsLedger) by the worker. */
+    records?: Records;
+  };
 
 export function createActivities(deps: ActivityDeps) {
   return {

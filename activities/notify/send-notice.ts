@@ -71,6 +71,7 @@ export function createSendNotice(deps: NotifyDeps) {
     }
     const { subject, text, html } = renderNotice(withLink(request.data, deps.links));
     const messageId = messageIdFor(request.key, deps.messageIdDomain);
+    const details = { workflowId: workflowIdOfCaller() ?? '', kind: request.data.kind, to: request.to, cc: request.cc, subject };
     return sendOnce(deps.ledger, request.key, async () => {
       try {
         await deps.mailer.sendMail({
@@ -92,6 +93,6 @@ export function createSendNotice(deps: NotifyDeps) {
         throw err;
       }
       return { messageId, sentAt: new Date().toISOString() };
-    });
+    }, details);
   };
 }
