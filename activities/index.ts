@@ -1,6 +1,7 @@
 // Activities are built from injected dependencies, so tests can hand them a real SMTP
 // sink or a fake, and the worker wires the configured ones (mailer, link builder).
 import { createSendNotice, type NotifyDeps } from './notify/send-notice';
+import { createRecordActivities } from './records';
 import { createReportActivities, type ReportDeps } from './reports';
 import type { Records } from '../storage/records';
 
@@ -14,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     sendNotice: createSendNotice(deps),
     ...createReportActivities(deps),
+    ...createRecordActivities(deps),
   };
 }
 

@@ -13,3 +13,10 @@ export const { sendNotice } = proxyActivities<Activities>({ startToCloseTimeout:
 
 // Large programs make large workbooks, and attachments make large messages.
 export const { consolidateReport, forwardReport } = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry });
+
+// Records database writes are small and idempotent; a database that is down for a while
+// (PostgreSQL restarting) is waited for rather than lost: retried without limit.
+export const { recordAssignment, recordOccurrence } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});

@@ -3,7 +3,11 @@
 // module (programs, notices, assignments, occurrences) as functions over the Kysely handle.
 import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import * as assignments from './assignments';
+import type { AssignmentListFilter, AssignmentListRow, AssignmentRecord, AssignmentSnapshot } from './assignments';
 import * as notices from './notices';
+import * as occurrences from './occurrences';
+import type { OccurrenceRecord, OccurrenceSnapshot } from './occurrences';
 import * as programs from './programs';
 import type { RecordsSchema } from './schema';
 import type { DeliveryFailure, NoticeSent, ProgramVersion } from './types';
@@ -53,6 +57,27 @@ export class Records {
 
   listDeliveryFailures(workflowId: string): Promise<DeliveryFailure[]> {
     return notices.listDeliveryFailures(this.db, workflowId);
+  }
+
+  /** Upserts the assignment (only if this version is newer) and inserts its new child rows. */
+  writeAssignment(snapshot: AssignmentSnapshot): Promise<void> {
+    return assignments.writeAssignment(this.db, snapshot);
+  }
+
+  getAssignment(id: string): Promise<AssignmentRecord | undefined> {
+    return assignments.getAssignment(this.db, id);
+  }
+
+  listAssignments(filter: AssignmentListFilter): Promise<AssignmentListRow[]> {
+    return assignments.listAssignments(this.db, filter);
+  }
+
+  writeOccurrence(snapshot: OccurrenceSnapshot): Promise<void> {
+    return occurrences.writeOccurrence(this.db, snapshot);
+  }
+
+  getOccurrence(id: string): Promise<OccurrenceRecord | undefined> {
+    return occurrences.getOccurrence(this.db, id);
   }
 
   async close(): Promise<void> {

@@ -17,7 +17,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { DateTime } from 'luxon';
-import { sendNotice } from '../activity-proxies';
+import { recordAssignment, sendNotice } from '../activity-proxies';
 import { WorkCalendar } from '../../calendar';
 import { DUE, ITEM, PENDING, PERIOD, PROGRAM, STATUS, UNIT } from '../search-attributes';
 import {
@@ -457,11 +457,26 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
     }
   }
 
+  // The records database gets every changed state (version counts them) and the last one.
+  let recorded = '';
+  let version = 0;
+  async function keepRecord(closed: boolean): Promise<void> {
+    // Added after workflows were running: their histories have no such activity.
+    if (!patched('dondoc-records')) return;
+    const snapshot = JSON.stringify(state);
+    if (snapshot === recorded && !closed) return;
+    recorded = snapshot;
+    version++;
+    await recordAssignment({ ...state, version, closed });
+  }
+
   try {
     for (;;) {
       await drainOutbox();
       await tellParent();
       if (state.status === 'accepted' || state.status === 'exempted') break;
+      // An update arriving meanwhile leaves a notice in the outbox: the loop comes round.
+      await keepRecord(false);
       const step = nextStep();
       if (step) state.nextStep = { key: step.key, kind: step.kind, at: toLocalIso(step.at, input.timeZone) };
       else delete state.nextStep;
@@ -482,11 +497,15 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
     if (isCancellation(err)) {
       outbox.length = 0;
       notify('cancelled', 'cancelled');
-      await CancellationScope.nonCancellable(drainOutbox);
+      await CancellationScope.nonCancellable(async () => {
+        await drainOutbox();
+        await keepRecord(true);
+      });
     }
     throw err;
   }
   await tellParent();
+  await keepRecord(true);
   log.info('assignment closed', { status: state.status, rounds: state.round });
   return state;
 }
