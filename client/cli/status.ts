@@ -13,12 +13,17 @@ import { statusLabels } from '../labels';
 import { parse, requirePositional } from './args';
 import { UsageError, type Command } from './command';
 import { withClient } from './with-client';
+import type { DeliveryFailure } from '../../storage/records';
+import { deliveryFailuresOf, findRecorded, FROM_RECORDS_VI, GONE_FROM_TEMPORAL_VI, isNotFound, withRecords } from './status-records';
 
 const help = `Xem tình trạng một chương trình, một kỳ hoặc một hồ sơ.
 Show a program, an occurrence or an assignment.
 
 dondoc status <id> [--format table|json] [--locale vi|en]
   <id>: program/<mã chương trình> | <chương trình>/<nhiệm vụ>/<kỳ> | <kỳ>/<đơn vị>
+  Hồ sơ, kỳ đã đóng mà Temporal không còn giữ được đọc từ cơ sở dữ liệu lưu trữ
+  (DONDOC_RECORDS_URL hoặc DATA_DIR/records.sqlite); JSON có "source": "live" | "records".
+  Closed work Temporal no longer has is read from the records database.
 dondoc status --program <mã chương trình> [--unit ĐƠN_VỊ] [--overdue] [--format table|json]
   danh sách hồ sơ của chương trình (list assignments); --overdue: chỉ hồ sơ quá hạn`;
 
@@ -26,7 +31,7 @@ function when(iso: string | undefined): string {
   return iso ? DateTime.fromISO(iso, { setZone: true }).toFormat('HH:mm dd/MM/yyyy') : '—';
 }
 
-export function formatStatus(state: AssignmentState, locale: 'vi' | 'en'): string {
+export function formatStatus(state: AssignmentState, locale: 'vi' | 'en', failures: DeliveryFailure[] = []): string {
   const vi = locale === 'vi';
   const rows: [string, string][] = [
     [vi ? 'Hồ sơ' : 'Assignment', state.workflowId],
@@ -41,6 +46,7 @@ export function formatStatus(state: AssignmentState, locale: 'vi' | 'en'): strin
   for (const e of state.extensions) rows.push([vi ? 'Gia hạn' : 'Extension', `${when(e.from)} → ${when(e.to)}: ${e.reason}`]);
   if (state.nextStep) rows.push([vi ? 'Bước tiếp' : 'Next step', `${state.nextStep.kind} ${when(state.nextStep.at)}`]);
   rows.push([vi ? 'Thông báo đã gửi' : 'Notices sent', String(state.notices.filter((n) => n.sentAt).length)]);
+  for (const f of failures) rows.push([vi ? 'Gửi không được' : 'Not delivered', `${f.to} — ${f.code} ${f.message} (${when(f.at)})`]);
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n');
 }
@@ -77,29 +83,48 @@ export const statusCommand: Command = {
       return 0;
     }
     const id = requirePositional(positionals, 0, 'id');
-    const text = await withClient(id, async (client) => {
-      const handle = client.workflow.getHandle(id);
-      const { type } = await handle.describe();
-      const json = values.format === 'json';
-      if (type === 'programWorkflow') {
-        const state = await handle.query(programStatusQuery);
-        return json ? JSON.stringify(state, null, 2) : formatProgramStatus(state);
-      }
-      if (type === 'reportCycleWorkflow' || type === 'taskWorkflow') {
-        const state = await handle.query(reportCycleStatusQuery);
-        return json ? JSON.stringify(state, null, 2) : formatCycleStatus(state);
-      }
-      if (type === 'inspectionWorkflow') {
-        const state = await handle.query(inspectionStatusQuery);
-        return json ? JSON.stringify(state, null, 2) : formatInspectionStatus(state);
-      }
-      if (type === 'campaignWorkflow') {
-        const state = await handle.query(campaignStatusQuery);
-        return json ? JSON.stringify(state, null, 2) : formatCampaignStatus(state);
-      }
-      const state = await handle.query(statusQuery);
-      return json ? JSON.stringify(state, null, 2) : formatStatus(state, locale);
-    });
+    const json = values.format === 'json';
+    const text = await withClient(id, (client, env) =>
+      withRecords(env, async (records) => {
+        const handle = client.workflow.getHandle(id);
+        let type: string;
+        try {
+          ({ type } = await handle.describe());
+        } catch (err) {
+          if (!isNotFound(err)) throw err;
+          // Gone from Temporal (retention, deletion): the records database has the record.
+          const recorded = await findRecorded(records, id);
+          if (!recorded) throw err;
+          const note = recorded.kind === 'occurrence' || recorded.record.closed ? FROM_RECORDS_VI : GONE_FROM_TEMPORAL_VI;
+          if (recorded.kind === 'occurrence') {
+            return json ? JSON.stringify({ ...recorded.record, source: 'records' }, null, 2) : `${note}\n${formatCycleStatus(recorded.record)}`;
+          }
+          const { deliveryFailures, ...state } = recorded.record;
+          return json
+            ? JSON.stringify({ ...state, deliveryFailures, source: 'records' }, null, 2)
+            : `${note}\n${formatStatus(state, locale, deliveryFailures)}`;
+        }
+        if (type === 'programWorkflow') {
+          const state = await handle.query(programStatusQuery);
+          return json ? JSON.stringify(state, null, 2) : formatProgramStatus(state);
+        }
+        if (type === 'reportCycleWorkflow' || type === 'taskWorkflow') {
+          const state = await handle.query(reportCycleStatusQuery);
+          return json ? JSON.stringify({ ...state, source: 'live' }, null, 2) : formatCycleStatus(state);
+        }
+        if (type === 'inspectionWorkflow') {
+          const state = await handle.query(inspectionStatusQuery);
+          return json ? JSON.stringify(state, null, 2) : formatInspectionStatus(state);
+        }
+        if (type === 'campaignWorkflow') {
+          const state = await handle.query(campaignStatusQuery);
+          return json ? JSON.stringify(state, null, 2) : formatCampaignStatus(state);
+        }
+        const state = await handle.query(statusQuery);
+        const deliveryFailures = await deliveryFailuresOf(records, id);
+        return json ? JSON.stringify({ ...state, deliveryFailures, source: 'live' }, null, 2) : formatStatus(state, locale, deliveryFailures);
+      }),
+    );
     console.log(text);
     return 0;
   },

@@ -1,4 +1,4 @@
-export { openRecords, isPostgresUrl, sqlitePath, SQLITE_FILE, type OpenRecordsOptions } from './open';
+export { openRecords, openExistingRecords, isPostgresUrl, sqlitePath, SQLITE_FILE, type OpenRecordsOptions } from './open';
 export { Records, type RecordsInfo } from './records';
 export { RecordsLedger } from './ledger';
 export type { DeliveryFailure, NoticeSent, ProgramVersion } from './types';

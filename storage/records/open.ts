@@ -1,7 +1,7 @@
 // Opens the records database: an SQLite file under DATA_DIR by default (WAL, so readers
 // such as the CLI do not block the worker's writes), PostgreSQL when a postgres:// URL is
 // configured. Migrations run at open, before anything reads or writes.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
@@ -62,6 +62,17 @@ export async function openRecords(options: OpenRecordsOptions): Promise<Records>
     throw err;
   }
   return new Records(db, { kind: sqlite ? 'sqlite' : 'postgresql', where, ...(sqlite ? { sqlite } : {}) });
+}
+
+/**
+ * For readers (the CLI): the configured database, or undefined when it is the embedded
+ * file and that file does not exist yet: a reader must not create an empty database in
+ * whatever directory it was started from.
+ */
+export async function openExistingRecords(options: OpenRecordsOptions): Promise<Records | undefined> {
+  const url = options.url ?? '';
+  if (url === '' && !existsSync(sqlitePath(options.dataDir))) return undefined;
+  return openRecords(options);
 }
 
 async function migrate(db: Kysely<RecordsSchema>): Promise<void> {
