@@ -14,6 +14,8 @@ import { submitCommand } from './submit';
 import { reviewCommand } from './review';
 import { extendCommand } from './extend';
 import { validateCommand } from './validate';
+import { backupCommand } from './backup';
+import { restoreCommand } from './restore';
 import { planCommand } from './plan';
 
 export const commands: Command[] = [
@@ -29,6 +31,8 @@ export const commands: Command[] = [
   consolidateCommand,
   approveCommand,
   findingsCommand,
+  backupCommand,
+  restoreCommand,
   calendarAddCommand,
   calendarYearCommand,
   calendarLunarCommand,
