@@ -9,9 +9,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRecordActivities } from '../../activities/records';
 import type { MailSink } from '../../dev/mail-sink/sink';
-import type { AssignmentSnapshot } from '../../storage/records';
+import { openRecords, type AssignmentSnapshot } from '../../storage/records';
 import { assignmentWorkflow } from '../../workflows';
 import { reviewUpdate, submitUpdate } from '../../workflows/assignment/messages';
 import { runCli } from '../support/cli';
@@ -23,13 +26,23 @@ import { assignmentInput } from '../workflows/assignment-fixture';
 let env: TestWorkflowEnvironment;
 let sink: MailSink;
 let store: TestRecords;
+// With DONDOC_TEST_PG_URL set the records live in that PostgreSQL database (README, "Records
+// and retention"); otherwise in a temporary SQLite file.
+const pgUrl = process.env.DONDOC_TEST_PG_URL || undefined;
+const dialect = pgUrl ? 'PostgreSQL (DONDOC_TEST_PG_URL)' : 'SQLite';
 let worker: Worker;
 let running: Promise<void>;
 let taskQueue: string;
 const attempts: { version: number; closed: boolean }[] = [];
 
 beforeAll(async () => {
-  store = await createTestRecords();
+  if (pgUrl) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'dondoc-records-pg-'));
+    const records = await openRecords({ url: pgUrl, dataDir });
+    store = { records, dataDir, cleanup: async () => { await records.close(); await rm(dataDir, { recursive: true, force: true }); } };
+  } else {
+    store = await createTestRecords();
+  }
   const mail = await startTestMail({ records: store.records });
   sink = mail.sink;
   env = await createDevServerEnv();
@@ -75,9 +88,10 @@ async function until<T>(what: string, get: () => Promise<T | undefined>, timeout
   throw new Error(`timed out waiting for ${what}`);
 }
 
-describe('records written by activities, read after Temporal forgets', () => {
+describe(`records written by activities, read after Temporal forgets (${dialect})`, () => {
   it('keeps an accepted assignment once, through a retried write and after its execution is deleted', async () => {
-    const id = 'records/e2e/bao-cao-6-thang/tho-dan';
+    // Unique per run: a PostgreSQL database may keep the records of an earlier run.
+    const id = `records/e2e-${Date.now().toString(36)}/bao-cao-6-thang/tho-dan`;
     const handle = await env.client.workflow.start(assignmentWorkflow, { taskQueue, workflowId: id, args: [assignmentInput()] });
     await sink.waitFor((m) => m.headers['x-dondoc-key'] === `${id}/request`, { timeoutMs: 20_000 });
     await until('the first record', async () => (await store.records.getAssignment(id))?.notices.length ? true : undefined);
@@ -111,7 +125,7 @@ describe('records written by activities, read after Temporal forgets', () => {
       ),
     );
 
-    const cliEnv = { TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: env.namespace ?? 'default', DATA_DIR: store.dataDir, DONDOC_RECORDS_URL: '' };
+    const cliEnv = { TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: env.namespace ?? 'default', DATA_DIR: store.dataDir, DONDOC_RECORDS_URL: pgUrl ?? '' };
     const json = await runCli(['status', id, '--format', 'json'], cliEnv);
     expect(json.stderr).toBe('');
     expect(json.code).toBe(0);
