@@ -25,7 +25,8 @@ dondoc status <id> [--format table|json] [--locale vi|en]
   (DONDOC_RECORDS_URL hoặc DATA_DIR/records.sqlite); JSON có "source": "live" | "records".
   Closed work Temporal no longer has is read from the records database.
 dondoc status --program <mã chương trình> [--unit ĐƠN_VỊ] [--overdue] [--format table|json]
-  danh sách hồ sơ của chương trình (list assignments); --overdue: chỉ hồ sơ quá hạn`;
+  danh sách hồ sơ của chương trình (list assignments); --overdue: chỉ hồ sơ quá hạn;
+  hồ sơ đã đóng chỉ còn trong cơ sở dữ liệu lưu trữ được ghi "(lưu trữ)", JSON "source": "records"`;
 
 function when(iso: string | undefined): string {
   return iso ? DateTime.fromISO(iso, { setZone: true }).toFormat('HH:mm dd/MM/yyyy') : '—';
@@ -67,7 +68,19 @@ export const statusCommand: Command = {
     const locale = values.locale === 'en' ? 'en' : 'vi';
     if (values.program !== undefined && positionals.length === 0) {
       const filter = { programId: values.program, ...(values.unit ? { unitId: values.unit } : {}), overdueOnly: values.overdue === true };
-      const rows = await withClient(undefined, (client) => listAssignments(client, filter));
+      const rows = await withClient(undefined, async (client, env) => {
+        const live = (await listAssignments(client, filter)).map((r) => ({ ...r, source: 'live' as const }));
+        if (filter.overdueOnly) return live;
+        // Closed assignments Temporal no longer lists are still in the records database.
+        const known = new Set(live.map((r) => r.workflowId));
+        const recorded = await withRecords(env, async (records) =>
+          records ? records.listAssignments({ programId: filter.programId, ...(filter.unitId ? { unitId: filter.unitId } : {}) }) : [],
+        );
+        const gone = recorded
+          .filter((r) => !known.has(r.workflowId))
+          .map((r) => ({ workflowId: r.workflowId, unitId: r.unitId, unitName: r.unitName, itemId: r.itemId, period: r.period ?? '', status: r.status, due: r.dueAt, source: 'records' as const }));
+        return [...live, ...gone];
+      });
       console.log(
         values.format === 'json'
           ? JSON.stringify(rows, null, 2)
@@ -77,7 +90,12 @@ export const statusCommand: Command = {
               : 'Không có hồ sơ nào (no assignment).'
             : table(
                 ['Hồ sơ', 'Đơn vị', 'Trạng thái', 'Hạn nộp'],
-                rows.map((r) => [r.workflowId, r.unitName, r.status ? statusLabels[locale][r.status] : '—', when(r.due)]),
+                rows.map((r) => [
+                  r.workflowId,
+                  r.unitName,
+                  (r.status ? statusLabels[locale][r.status] : '—') + (r.source === 'records' ? (locale === 'vi' ? ' (lưu trữ)' : ' (records)') : ''),
+                  when(r.due),
+                ]),
               ),
       );
       return 0;

@@ -139,6 +139,14 @@ describe(`records written by activities, read after Temporal forgets (${dialect}
     expect(table.stdout).toContain(receipt.receiptNumber);
     expect(table.stdout).toContain('Đã chấp nhận');
 
+    // The program's list still has it, marked as read from the records database.
+    const list = await runCli(['status', '--program', 'vstbpn-test', '--format', 'json'], cliEnv);
+    expect(list.code).toBe(0);
+    expect((JSON.parse(list.stdout) as { workflowId: string; status: string; source: string }[]).find((r) => r.workflowId === id)).toMatchObject({
+      status: 'accepted',
+      source: 'records',
+    });
+
     // An id neither Temporal nor the records database knows is still an error.
     const unknown = await runCli(['status', 'records/e2e/none', '--format', 'json'], cliEnv);
     expect(unknown.code).toBe(2);
