@@ -1,11 +1,11 @@
 // The records database's first duties: program versions by hash, the notice ledger shared
 // by two "hosts" (two Records instances on one file), and delivery failures once each.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRecords, RecordsLedger, sqlitePath, type Records } from '../../storage/records';
+import { openExistingRecords, openRecords, RecordsLedger, sqlitePath, type Records } from '../../storage/records';
 import { sendOnce } from '../../storage/sent-ledger';
 
 let dir: string;
@@ -81,6 +81,15 @@ describe('records database (SQLite)', () => {
     await a.recordDeliveryFailure({ ...failure, to: 'other@x.vn' });
     const listed = await b.listDeliveryFailures('wf/3');
     expect(listed).toEqual([failure, { ...failure, to: 'other@x.vn' }]);
+  });
+
+  it('lets a reader open the records only where they exist: no empty database is created', async () => {
+    const empty = join(dir, 'empty');
+    expect(await openExistingRecords({ dataDir: empty })).toBeUndefined();
+    await expect(readdir(empty)).rejects.toThrow(/ENOENT/);
+    const existing = await openExistingRecords({ dataDir: dir });
+    expect(await existing?.getProgramVersion('h1')).toMatchObject({ title: 'Chương trình 2026' });
+    await existing?.close();
   });
 
   it('refuses a records URL that is not PostgreSQL, naming the variable', async () => {
