@@ -2,10 +2,17 @@
 // sink or a fake, and the worker wires the configured ones (mailer, link builder).
 import { createDeliverNotices, type NotifyDeps } from './notify/send-notice';
 import { createPlanActivities, type PlanDeps } from './plan';
+import { createRecordActivities } from './records';
 import { createScheduleActivities } from './schedule';
 import { createReportActivities, type ReportDeps } from './reports';
+import type { Records } from '../storage/records';
 
-export type ActivityDeps = NotifyDeps & ReportDeps & PlanDeps;
+export type ActivityDeps = NotifyDeps &
+  ReportDeps &
+  PlanDeps & {
+    /** The records database; the notice ledger is built on it (RecordsLedger) by the worker. */
+    records?: Records;
+  };
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -13,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createScheduleActivities(),
     ...createPlanActivities(deps),
     ...createReportActivities(deps),
+    ...createRecordActivities(deps),
   };
 }
 

@@ -16,6 +16,14 @@ export const envSchema = z.object({
   WEB_PORT: port.default(3000),
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
+  /**
+   * The records database (the system of record, kept after Temporal's retention): a
+   * postgres:// URL (e.g. the cluster's PostgreSQL); absent: DATA_DIR/records.sqlite.
+   */
+  DONDOC_RECORDS_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, 'cần một URL postgres://… (expected a postgres:// URL)')
+    .optional(),
   DONDOC_LOCALE: z.enum(['vi', 'en']).default('vi'),
   /** The program file `npm start` applies. */
   DONDOC_PROGRAM: z.string().min(1).default('programs/vstbpn-thanh-hoa-2026.yaml'),

@@ -7,17 +7,26 @@ import { loadSecret } from '../auth/secret';
 import { loadEnv, redactUrl } from '../config/env';
 import { createMailer } from '../activities/notify/mailer';
 import { FileStore } from '../storage/file-store';
-import { SentLedger } from '../storage/sent-ledger';
+import { openRecords, RecordsLedger, type Records } from '../storage/records';
 import { createDondocWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const env = loadEnv();
   // The web server checks these links with the same secret (DONDOC_SECRET or DATA_DIR/secret).
   const links = createLinkBuilder({ secret: loadSecret(env), publicUrl: env.PUBLIC_URL, validityDays: env.DONDOC_LINK_DAYS });
+  // Every worker, on any host, writes to the same records database: it also holds the
+  // notice ledger that keeps notices exactly-once across machines.
+  let records: Records;
+  try {
+    records = await openRecords({ url: env.DONDOC_RECORDS_URL, dataDir: env.DATA_DIR });
+  } catch (err) {
+    throw new Error(`không mở được cơ sở dữ liệu lưu trữ (cannot open the records database): ${(err as Error).message}`, { cause: err });
+  }
   let connection: NativeConnection;
   try {
     connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   } catch (err) {
+    await records.close();
     throw new Error(`không kết nối được Temporal tại ${env.TEMPORAL_ADDRESS} (cannot reach Temporal): ${(err as Error).message}`, { cause: err });
   }
   try {
@@ -30,17 +39,19 @@ async function main(): Promise<void> {
         from: env.MAIL_FROM,
         messageIdDomain: new URL(env.PUBLIC_URL).hostname,
         store: new FileStore(join(env.DATA_DIR, 'files')),
-        ledger: new SentLedger(join(env.DATA_DIR, 'sent')),
+        ledger: new RecordsLedger(records),
+        records,
         links,
       },
     });
     console.log(
-      `dondoc worker: task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}/${env.TEMPORAL_NAMESPACE}, mail via ${redactUrl(env.SMTP_URL)}`,
+      `dondoc worker: task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}/${env.TEMPORAL_NAMESPACE}, mail via ${redactUrl(env.SMTP_URL)}, records in ${records.info.where}`,
     );
     // Worker.run resolves after SIGINT/SIGTERM once running tasks are finished.
     await worker.run();
   } finally {
     await connection.close();
+    await records.close();
   }
 }
 

@@ -23,3 +23,10 @@ export const { planProgram, occurrenceInput } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
+
+// Records database writes are small and idempotent; a database that is down for a while
+// (PostgreSQL restarting) is waited for rather than lost: retried without limit.
+export const { recordAssignment, recordOccurrence } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});

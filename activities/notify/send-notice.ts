@@ -5,6 +5,7 @@ import { calendarFor } from '../../program/follow-ups';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import type { NoticeLinks } from '../../auth/links';
+import type { Records } from '../../storage/records';
 import { sendOnce, type SentLedger } from '../../storage/sent-ledger';
 import type { NoticeRequest } from '../../workflows/assignment/notices';
 import { permanentFailure, oneLine, type DeliveryFailure, type SmtpError } from './delivery-failure';
@@ -21,6 +22,8 @@ export interface NotifyDeps {
   links?: NoticeLinks;
   /** Messages already sent, so a retried activity does not send again. */
   ledger?: SentLedger;
+  /** The records database: delivery failures are kept there too. */
+  records?: Records;
 }
 
 /** Assignment notices the office (or the chair) reads: they link to the office's page. */
@@ -102,6 +105,8 @@ async function deliverOne(deps: NotifyDeps, request: NoticeRequest): Promise<Del
   // A corrected address gets the very same message (Message-ID), under a new ledger entry.
   const ledgerKey = request.resend ? `${key}#resend-${request.resend}` : key;
   let refused: DeliveryFailure | undefined;
+  const workflowId = workflowIdOfCaller() ?? '';
+  const details = { workflowId, kind: request.data.kind, to: request.to, cc: request.cc, subject };
   const sent = await sendOnce(deps.ledger, ledgerKey, async () => {
     try {
       const info = (await deps.mailer.sendMail({
@@ -135,7 +140,11 @@ async function deliverOne(deps: NotifyDeps, request: NoticeRequest): Promise<Del
       throw ApplicationFailure.retryable(oneLine((err as Error).message ?? String(err)), 'SmtpUnavailable');
     }
     return { messageId, sentAt: new Date().toISOString() };
-  });
+  }, details);
+  // The records database keeps what could not be delivered, with the notice's key.
+  if (refused && deps.records) {
+    for (const to of refused.to) await deps.records.recordDeliveryFailure({ key, workflowId, to, code: refused.code, message: refused.message, at: refused.at });
+  }
   return { key, ...(sent ? { sent } : {}), ...(refused ? { failed: refused } : {}) };
 }
 

@@ -15,6 +15,8 @@ import { submitCommand } from './submit';
 import { reviewCommand } from './review';
 import { extendCommand } from './extend';
 import { validateCommand } from './validate';
+import { backupCommand } from './backup';
+import { restoreCommand } from './restore';
 import { planCommand } from './plan';
 
 export const commands: Command[] = [
@@ -31,6 +33,8 @@ export const commands: Command[] = [
   approveCommand,
   findingsCommand,
   calendarCommand,
+  backupCommand,
+  restoreCommand,
   calendarAddCommand,
   calendarYearCommand,
   calendarLunarCommand,

@@ -18,7 +18,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
-import { resubmitDue, scheduleRound } from '../activity-proxies';
+import { recordAssignment, resubmitDue, scheduleRound } from '../activity-proxies';
 import { ITEM, PERIOD, PROGRAM, UNIT } from '../search-attributes';
 import { checkedInput } from '../occurrence/checked-input';
 import { Assignment } from './assignment-state';
@@ -72,6 +72,18 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
   a.requestAtStart();
   registerHandlers(a, input, lock);
 
+  // The records database gets every changed state (version counts them) and the last one,
+  // so the record outlives the execution (Temporal forgets it after the namespace retention).
+  let recorded = '';
+  let version = 0;
+  async function keepRecord(closed: boolean): Promise<void> {
+    const snapshot = JSON.stringify(a.state);
+    if (snapshot === recorded && !closed) return;
+    recorded = snapshot;
+    version++;
+    await recordAssignment({ ...a.state, version, closed });
+  }
+
   try {
     for (;;) {
       await a.outbox.drain();
@@ -87,6 +99,8 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
       }
       await tellParent(a);
       if (a.isClosed) break;
+      // An update arriving meanwhile leaves a notice in the outbox: the loop comes round.
+      await keepRecord(false);
       const step = a.nextStep();
       if (step) a.state.nextStep = { key: step.key, kind: step.kind, at: step.at };
       else delete a.state.nextStep;
@@ -104,11 +118,15 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
     if (isCancellation(err)) {
       a.outbox.clear();
       a.notify('cancelled', 'cancelled');
-      await CancellationScope.nonCancellable(() => a.outbox.drain());
+      await CancellationScope.nonCancellable(async () => {
+        await a.outbox.drain();
+        await keepRecord(true);
+      });
     }
     throw err;
   }
   await tellParent(a);
+  await keepRecord(true);
   log.info('assignment closed', { status: a.state.status, rounds: a.state.round });
   return a.summary();
 }

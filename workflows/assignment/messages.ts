@@ -208,7 +208,8 @@ export interface NoticeRecord {
 /** A notice the relay refused for good (bad mailbox): recorded, reported, sent again once corrected. */
 export interface DeliveryFailureRecord {
   key: string;
-  to: string[];
+  /** One address per record: a notice to two bad addresses gives two. */
+  to: string;
   code: string;
   message: string;
   at: string;

@@ -89,7 +89,7 @@ export class Outbox {
   }
 
   private refused(request: NoticeRequest, failure: { to: string[]; code: string; message: string }): void {
-    this.options.failures.push({ key: request.key, to: failure.to, code: failure.code, message: failure.message, at: this.now() });
+    for (const to of failure.to) this.options.failures.push({ key: request.key, to, code: failure.code, message: failure.message, at: this.now() });
     this.undelivered.push(request);
     // The office hears of each refusing address once; a refused notice to the office itself
     // cannot be reported by mail and stays in the record.
@@ -105,7 +105,7 @@ export class Outbox {
   retryUndelivered(rebuild: (request: NoticeRequest) => NoticeRequest): void {
     for (const request of this.undelivered.splice(0, this.undelivered.length)) {
       const next = rebuild(request);
-      const failed = new Set(this.options.failures.filter((f) => f.key === request.key).flatMap((f) => f.to));
+      const failed = new Set(this.options.failures.filter((f) => f.key === request.key).map((f) => f.to));
       const changed = [...next.to, ...next.cc].every((a) => !failed.has(a));
       if (!changed || next.to.length === 0) {
         this.undelivered.push(request);

@@ -15,7 +15,7 @@ import {
   getExternalWorkflowHandle,
   ParentClosePolicy,
 } from '@temporalio/workflow';
-import { consolidateReport, forwardReport } from '../activity-proxies';
+import { consolidateReport, forwardReport, recordOccurrence } from '../activity-proxies';
 import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
 import { assignmentWorkflow } from '../assignment/assignment';
 import { assignmentChangedSignal, assignmentMemo, contactsChangedSignal, rescheduleSignal, type AssignmentInput, type IndicatorField } from '../assignment/messages';
@@ -199,6 +199,13 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     },
   );
 
+  // The records database gets the state at each step (version counts them) and the last one.
+  let recordVersion = 0;
+  async function keepRecord(closed: boolean): Promise<void> {
+    recordVersion++;
+    await recordOccurrence({ ...state, version: recordVersion, closed });
+  }
+
   const allSettled = () => state.rows.length > 0 && state.rows.every(isSettled);
   const allClosed = () => state.rows.every((r) => r.closed);
 
@@ -213,6 +220,7 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
       const record = await consolidate();
       await announceConsolidation(record.version);
       setPhase('awaiting-approval');
+      await keepRecord(false);
       decision = undefined;
       await condition(() => decision !== undefined);
       if (decision!.decision === 'approve') break;
@@ -220,9 +228,11 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
       await notice('approval-returned', `consolidation-${record.version}/returned`, input.office.emails, [], {
         ...(decision!.comment ? { comment: decision!.comment } : {}),
       });
+      await keepRecord(false);
       await condition(() => consolidateRequested);
     }
     await forward();
+    await keepRecord(false);
     // Reports that come in later are recorded in addenda until every unit is settled.
     while (!allClosed()) {
       await condition(() => lateAfterConsolidation.size > 0 || allClosed());
@@ -230,12 +240,14 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
         const late = lateAfterConsolidation;
         lateAfterConsolidation = new Set();
         await addendum([...late]);
+        await keepRecord(false);
       }
     }
   } else {
     await condition(allClosed);
   }
   setPhase('closed');
+  await keepRecord(true);
   await condition(allHandlersFinished);
   return state;
 
