@@ -130,8 +130,9 @@ export function demoProgram(now: number, calendar: WorkCalendar = new WorkCalend
       {
         id: 'cap-nhat-can-bo-nu',
         kind: 'task',
-        title: 'Cập nhật danh sách cán bộ nữ (minh họa: hạn sau ít phút để thấy quá hạn và báo cáo vượt cấp)',
-        titleEn: 'Update the list of female cadres (demo: due in minutes, to show overdue and escalations)',
+        title: 'Cập nhật danh sách cán bộ nữ (minh họa)',
+        titleEn: 'Update the list of female cadres (demo)',
+        description: 'Hạn nộp sau ít phút kể từ khi khởi động, để thấy hồ sơ quá hạn và báo cáo vượt cấp.',
         short: 'Cập nhật cán bộ nữ',
         shortEn: 'Female cadres update',
         assignees: ['xa-tan-lap'],
