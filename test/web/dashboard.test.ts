@@ -108,11 +108,11 @@ describe('the office’s day', () => {
     const demoCard = await page.locator(`article[data-program="${demo.programId}"]`).innerText();
     expect(demoCard).toContain(`[Minh họa] Chương trình công tác mẫu năm ${year}`);
     expect(demoCard).toContain('3 kỳ đang thực hiện');
-    await shot(page, 'programs-desktop');
+    await shot(page, 'office-day-programs-desktop');
     const phone = await (await h.phone()).newPage();
     await signIn(phone);
     await phone.goto(`${h.baseUrl}/office`);
-    await shot(phone, 'programs-phone');
+    await shot(phone, 'office-day-programs-phone');
   });
 
   it('shows the demo dashboard with names, periods in words and charts with this situation’s counts', async () => {
@@ -160,19 +160,20 @@ describe('the office’s day', () => {
     // The table fallback holds the same figures.
     const fallback = page.locator('figure.chart').first().locator('table');
     expect(await fallback.locator('tr').count()).toBe(4);
-    await shot(page, 'dashboard-desktop');
+    await shot(page, 'office-day-dashboard-desktop');
 
     const phone = await (await h.phone()).newPage();
     await signIn(phone);
     await phone.goto(url);
     const width = await phone.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(390);
-    await shot(phone, 'dashboard-phone');
+    await shot(phone, 'office-day-dashboard-phone');
+    await phone.locator('section.charts').screenshot({ path: join(artifacts, 'office-day-charts-phone.png') });
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header').isVisible()).toBe(false);
-    await shot(page, 'dashboard-print');
-    await page.pdf({ path: join(artifacts, 'dashboard-print.pdf'), format: 'A4' });
+    await shot(page, 'office-day-dashboard-print');
+    await page.pdf({ path: join(artifacts, 'office-day-dashboard-print.pdf'), format: 'A4' });
 
     await page.emulateMedia({ media: 'screen' });
     await page.goto(`${url}?lang=en`);
@@ -180,6 +181,6 @@ describe('the office’s day', () => {
     const matrixEn = await page.locator('table.matrix').innerText();
     expect(matrixEn).toContain('Home Affairs Office (demo)');
     expect(matrixEn).toContain(`year ${year}`);
-    await shot(page, 'dashboard-english');
+    await shot(page, 'office-day-dashboard-english');
   }, 240_000);
 });
