@@ -135,9 +135,14 @@ export class ProgramCatalog {
 
   /** The program as last applied (names, plan), or undefined when no program workflow has it. */
   async model(programId: string): Promise<ProgramModel | undefined> {
+    return (await this.current(programId)).model;
+  }
+
+  /** The program workflow's state and the program it was last applied with. */
+  async current(programId: string): Promise<{ state: ProgramState | undefined; model: ProgramModel | undefined }> {
     const workflowId = `program/${programId}`;
     const state = await within(this.client.workflow.getHandle(workflowId).query(programStatusQuery), QUERY_TIMEOUT_MS);
-    return this.modelFor(workflowId, state);
+    return { state, model: await this.modelFor(workflowId, state) };
   }
 
   private modelFor(workflowId: string, state: ProgramState | undefined): Promise<ProgramModel | undefined> {
@@ -171,5 +176,6 @@ export class ProgramCatalog {
 
   forget(): void {
     this.list.clear();
+    this.models.clear();
   }
 }

@@ -17,6 +17,7 @@ import { programsListPage } from '../views/programs-page';
 import { ProgramCatalog } from '../data/program-catalog';
 import { namesFor } from '../data/names';
 import { programCharts } from '../data/program-charts';
+import { registerEditorRoutes } from './program-editor';
 import { programPath } from '../paths';
 import type { SafeHtml } from '../html';
 
@@ -52,6 +53,7 @@ export async function showAssignment(req: FastifyRequest, reply: FastifyReply, c
 
 export function registerOfficeRoutes(app: FastifyInstance, ctx: WebContext): void {
   const catalog = new ProgramCatalog(ctx.client, ctx.visibility);
+  registerEditorRoutes(app, ctx, catalog);
 
   app.get('/office', async (req, reply) => {
     if (!requireSession(req, reply, ctx)) return reply;

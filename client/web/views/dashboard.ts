@@ -14,6 +14,7 @@ import { layout, type Frame } from './layout';
 import { rowsTable } from './office-lists';
 import { badge } from './parts';
 import { chartsSection } from './charts';
+import { editorPath } from './editor-page';
 import type { Names } from '../data/names';
 import type { ProgramCharts } from '../data/program-charts';
 
@@ -90,7 +91,7 @@ export function dashboardPage(frame: Frame, view: DashboardView): string {
       <ul class="counts"><li><b>${view.counts.total}</b>${t.office.total}</li>${CELL_STATUSES.filter((s) => view.counts[s as keyof StatusCounts] > 0).map(
         (s) => html`<li><b>${view.counts[s as keyof StatusCounts]}</b>${badge(s, t)}</li>`,
       )}</ul>
-      <p><a href="${base}/review">${t.office.reviewQueue}</a> (${view.counts.submitted}) · <a href="${base}/overdue">${t.office.overdue}</a> · <a href="${base}/requests">${t.office.requests}</a></p>
+      <p><a href="${base}/review">${t.office.reviewQueue}</a> (${view.counts.submitted}) · <a href="${base}/overdue">${t.office.overdue}</a> · <a href="${base}/requests">${t.office.requests}</a>${view.hasModel && frame.session?.role === 'office' ? html` · <a href="${editorPath(view.programId)}">${t.editor.link}</a>` : ''}</p>
     </section>
     ${view.charts.ok ? chartsSection(view.charts.data, view.names, t) : html`<p class="muted">${t.board.tooMany(view.charts.total)}</p>`}
     <section aria-labelledby="pl-h"><h2 id="pl-h">${t.office.programLevel}</h2>
