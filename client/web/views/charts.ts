@@ -58,12 +58,12 @@ export function stackedBars(data: ChartData, names: Names, t: Messages): SafeHtm
     const segments = CATEGORIES.filter((c) => b.tally[c] > 0).map((c) => {
       const w = (b.tally[c] / b.total) * barW;
       const seg = html`<rect x="${x.toFixed(1)}" y="${y + 19}" width="${w.toFixed(1)}" height="22" fill="${COLOURS[c].fill}"><title>${label} — ${t.board.cat[c]}: ${b.tally[c]}</title></rect>${
-        w >= 26 ? html`<text x="${(x + w / 2).toFixed(1)}" y="${y + 35}" text-anchor="middle" font-size="13" fill="${COLOURS[c].ink}">${COLOURS[c].glyph}${b.tally[c]}</text>` : ''
+        w >= 26 ? html`<text x="${(x + w / 2).toFixed(1)}" y="${y + 35}" text-anchor="middle" font-size="15" fill="${COLOURS[c].ink}">${COLOURS[c].glyph}${b.tally[c]}</text>` : ''
       }`;
       x += w;
       return seg;
     });
-    return html`<g><text x="0" y="${y + 13}" font-size="14" fill="#1a1a1a">${clip(label, 52)}</text>${segments}<text x="${barW + 6}" y="${y + 35}" font-size="12" fill="#4a4f57">${t.board.units(b.total)}</text></g>`;
+    return html`<g><text x="0" y="${y + 14}" font-size="16" fill="#1a1a1a">${clip(label, 46)}</text>${segments}<text x="${barW + 6}" y="${y + 35}" font-size="13" fill="#4a4f57">${t.board.units(b.total)}</text></g>`;
   });
   return html`<figure class="chart"><svg role="img" aria-labelledby="bars-t bars-d" viewBox="0 0 ${W} ${H}" width="100%" font-family="${FONT}" data-chart="bars">
     <title id="bars-t">${t.board.byColumn}</title><desc id="bars-d">${data.bars.map((b) => `${columnTitle(b, names)}: ${tallyText(b.tally, t)}`).join('; ')}</desc>${rows}</svg>
@@ -89,11 +89,11 @@ export function heatMap(data: ChartData, names: Names, t: Messages): SafeHtml {
   const rowH = 44;
   const W = 12 * cell;
   const H = 20 + rows.length * rowH;
-  const header = Array.from({ length: 12 }, (_, m) => html`<text x="${m * cell + cell / 2}" y="14" text-anchor="middle" font-size="12" fill="#4a4f57">${t.board.month(m + 1)}</text>`);
+  const header = Array.from({ length: 12 }, (_, m) => html`<text x="${m * cell + cell / 2}" y="14" text-anchor="middle" font-size="13" fill="#4a4f57">${t.board.month(m + 1)}</text>`);
   const body = rows.map((r, i) => {
     const y = 20 + i * rowH;
     const name = names.unit(r.unitId, r.unitName);
-    return html`<g><text x="0" y="${y + 13}" font-size="13" fill="#1a1a1a">${clip(name, 56)}</text>${r.months.map((slot, m) => {
+    return html`<g><text x="0" y="${y + 14}" font-size="15" fill="#1a1a1a">${clip(name, 50)}</text>${r.months.map((slot, m) => {
       const x = m * cell;
       const top = y + 18;
       if (!slot) return html`<rect x="${x + 1}" y="${top}" width="${cell - 2}" height="22" fill="#f4f5f7" stroke="#d5d9e0"><title>${heatCellTitle(r, m, data.year, names, t)}</title></rect>`;
@@ -123,8 +123,8 @@ export function rateChart(data: ChartData, t: Messages): SafeHtml {
     const y = top + plotH - h;
     const label = r.rate === undefined ? '—' : pct(r.rate);
     return html`<g><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="${COLOURS.onTime.fill}"><title>${t.board.monthLong(r.month, data.year)}: ${r.rate === undefined ? t.board.nothingDue : t.board.rateOf(r.onTime, r.due)}</title></rect>
-      <text x="${(x + w / 2).toFixed(1)}" y="${(y - 5).toFixed(1)}" text-anchor="middle" font-size="11" fill="#1a1a1a">${label}</text>
-      <text x="${(x + w / 2).toFixed(1)}" y="${top + plotH + 20}" text-anchor="middle" font-size="12" fill="#4a4f57">${t.board.month(r.month)}</text></g>`;
+      <text x="${(x + w / 2).toFixed(1)}" y="${(y - 5).toFixed(1)}" text-anchor="middle" font-size="12" fill="#1a1a1a">${label}</text>
+      <text x="${(x + w / 2).toFixed(1)}" y="${top + plotH + 20}" text-anchor="middle" font-size="13" fill="#4a4f57">${t.board.month(r.month)}</text></g>`;
   });
   return html`<figure class="chart"><svg role="img" aria-labelledby="rate-t rate-d" viewBox="0 0 ${W} ${H}" width="100%" font-family="${FONT}" data-chart="rate">
     <title id="rate-t">${t.board.rate(data.year)}</title><desc id="rate-d">${data.rates.map((r) => `${t.board.monthLong(r.month, data.year)}: ${pct(r.rate)}`).join('; ')}</desc>
