@@ -9,7 +9,7 @@ import { ensureSecretFile } from '../auth/secret';
 import { loadEnv, type Env } from '../config/env';
 import { closeClient, connectClient } from '../client/temporal';
 import { searchAttributeDefinitions } from '../workflows/search-attributes';
-import { applyProgramFile } from './apply-program';
+import { applyDemoProgram, applyProgramFile } from './apply-program';
 import { isListening, isPortFree, startProcess, stopAll, waitUntil, type Supervised } from './processes';
 import { temporalCliPath } from './tools';
 
@@ -128,6 +128,7 @@ async function main(): Promise<void> {
     const client = await connectClient(env);
     try {
       log(await applyProgramFile(client, env.TEMPORAL_TASK_QUEUE, resolve(root, env.DONDOC_PROGRAM)));
+      log(await applyDemoProgram(client, env.TEMPORAL_TASK_QUEUE, dataDir));
     } finally {
       await closeClient(client);
     }

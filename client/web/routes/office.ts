@@ -12,7 +12,12 @@ import { frameOf, sendPage } from '../request-state';
 import { assignmentPage, type AssignmentView } from '../views/assignment-page';
 import { dashboardPage } from '../views/dashboard';
 import { errorPage } from '../views/error-page';
-import { listPage, programsPage, requestsPage, unitHistoryPage } from '../views/office-lists';
+import { listPage, requestsPage, unitHistoryPage } from '../views/office-lists';
+import { programsListPage } from '../views/programs-page';
+import { ProgramCatalog } from '../data/program-catalog';
+import { namesFor } from '../data/names';
+import { programCharts } from '../data/program-charts';
+import { registerEditorRoutes } from './program-editor';
 import { programPath } from '../paths';
 import type { SafeHtml } from '../html';
 
@@ -47,9 +52,14 @@ export async function showAssignment(req: FastifyRequest, reply: FastifyReply, c
 }
 
 export function registerOfficeRoutes(app: FastifyInstance, ctx: WebContext): void {
+  const catalog = new ProgramCatalog(ctx.client, ctx.visibility);
+  registerEditorRoutes(app, ctx, catalog);
+
   app.get('/office', async (req, reply) => {
     if (!requireSession(req, reply, ctx)) return reply;
-    return sendPage(reply, 200, programsPage(frameOf(req, ctx), await ctx.index.listPrograms()));
+    const [programs, fromAssignments] = await Promise.all([catalog.programs(), ctx.index.listPrograms()]);
+    const known = new Set(programs.map((p) => p.programId));
+    return sendPage(reply, 200, programsListPage(frameOf(req, ctx), programs, fromAssignments.filter((id) => !known.has(id))));
   });
 
   app.get<ProgramParams>('/office/programs/:program', async (req, reply) => {
@@ -59,13 +69,15 @@ export function registerOfficeRoutes(app: FastifyInstance, ctx: WebContext): voi
     if (!isSafeValue(programId) || !query.success) return notFound(req, reply, ctx);
     const unitPrefix = query.data.unit && isSafeValue(query.data.unit) ? query.data.unit : undefined;
     const matrixRequest = { cols: query.data.cols, ...(unitPrefix ? { unitPrefix } : {}), ...(query.data.page ? { page: query.data.page } : {}) };
-    const [counts, allColumns, matrix, overdue, panels] = await Promise.all([
+    const [counts, allColumns, matrix, overdue, panels, model] = await Promise.all([
       ctx.dashboard.counts(programId),
       ctx.dashboard.columns(programId),
       ctx.dashboard.matrix(programId, matrixRequest),
       ctx.dashboard.overdue(programId, DASHBOARD_OVERDUE),
       Promise.all(ctx.panels.map((p) => p.render(programId, req.dondoc.locale))),
+      catalog.model(programId).catch(() => undefined),
     ]);
+    const charts = await programCharts(ctx.dashboard, programId, counts.total, model);
     return sendPage(
       reply,
       200,
@@ -80,6 +92,10 @@ export function registerOfficeRoutes(app: FastifyInstance, ctx: WebContext): voi
         cols: query.data.cols,
         panels: panels.filter((p): p is SafeHtml => p !== undefined),
         hasPanels: ctx.panels.length > 0,
+        names: namesFor(model, req.dondoc.locale),
+        ...(model ? { title: req.dondoc.locale === 'en' && model.program.program.titleEn ? model.program.program.titleEn : model.program.program.title } : {}),
+        charts,
+        hasModel: model !== undefined,
       }),
     );
   });

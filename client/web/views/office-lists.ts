@@ -9,6 +9,7 @@ import type { Messages } from '../i18n';
 import { assignmentPath, programPath, unitHistoryPath, withQuery } from '../paths';
 import { layout, type Frame } from './layout';
 import { badge } from './parts';
+import { periodInWords, type Names } from '../data/names';
 
 export function programsPage(frame: Frame, programs: string[]): string {
   const { t } = frame;
@@ -23,11 +24,11 @@ export function programsPage(frame: Frame, programs: string[]): string {
   );
 }
 
-export function rowsTable(rows: AssignmentRow[], t: Messages, now = Date.now()): SafeHtml {
+export function rowsTable(rows: AssignmentRow[], t: Messages, now = Date.now(), names?: Names): SafeHtml {
   return html`<div class="scroll" role="region" aria-label="${t.office.assignment}" tabindex="0"><table>
     <tr><th scope="col">${t.office.unit}</th><th scope="col">${t.office.item}</th><th scope="col">${t.office.period}</th><th scope="col">${t.office.due}</th><th scope="col">${t.office.status}</th></tr>
     ${rows.map(
-      (r) => html`<tr><td><a href="${unitHistoryPath(r.programId, r.unitId)}">${r.unitName ?? r.unitId}</a></td><td>${r.itemTitle ?? r.itemId}</td><td>${r.period}</td>
+      (r) => html`<tr><td><a href="${unitHistoryPath(r.programId, r.unitId)}">${names ? names.unit(r.unitId, r.unitName) : (r.unitName ?? r.unitId)}</a></td><td>${names ? names.item(r.itemId, r.itemTitle) : (r.itemTitle ?? r.itemId)}</td><td>${names ? names.period(r.itemId, r.period) : (periodInWords(r.period, t.lang) ?? r.period)}</td>
         <td>${formatDateTime(r.due, t.lang)}</td><td><a href="${assignmentPath(r.workflowId)}">${badge(cellStatus(r.status, r.due, now), t)}</a></td></tr>`,
     )}
   </table></div>`;

@@ -51,6 +51,11 @@ ol.timeline{list-style:none;padding:0;margin:0}ol.timeline li{border-left:3px so
 fieldset{border:1px solid #d5d9e0;border-radius:6px;margin:.75rem 0;padding:.25rem .75rem .75rem}legend{font-weight:600;padding:0 .25rem}
 .columns label{display:inline-flex;gap:.3rem;font-weight:400;margin:.2rem 1rem .2rem 0;align-items:center}
 footer{max-width:72rem;margin:1rem auto;padding:0 1rem 2rem;color:#4a4f57;font-size:.85rem}
+.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:.25rem 0 .75rem}.legend li{display:inline-flex;align-items:center;gap:.35rem;font-size:.9rem}
+figure.chart{margin:0 0 1rem;background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:.75rem}figure.chart svg{display:block;width:100%;max-width:36rem;height:auto}
+.big-rate{font-size:1.05rem}.big-rate b{font-size:1.5rem}
+article.program h2{margin-top:0}
+@media print{header,footer,.skip,form,.button,details summary{display:none}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}.card,figure.chart{border:0;padding:0;break-inside:avoid}figure.chart{break-inside:avoid}a{color:inherit;text-decoration:none}.scroll{overflow:visible}table{font-size:9pt}}
 @media (max-width:40rem){main{padding:.75rem}h1{font-size:1.25rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}}
 `.replace(/\n/g, '');
 
