@@ -20,16 +20,40 @@ export default tseslint.config(
     },
   },
   {
-    // Workflows and the pure code they import must stay deterministic.
-    files: ['workflows/**/*.ts', 'calendar/**/*.ts', 'program/**/*.ts'],
+    // The pure layers (calendar, program) stay deterministic and free of the side-effecting ones.
+    files: ['calendar/**/*.ts', 'program/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not allowed in deterministic code.' })),
         patterns: [
-          { group: ['**/activities', '**/activities/**'], allowTypeImports: true, message: 'Workflows import activities as types only.' },
-          { group: ['**/client', '**/client/**', '**/worker', '**/worker/**', '**/dev/**'], message: 'Deterministic code may not import the client, worker or dev layers.' },
+          { group: ['**/activities', '**/activities/**', '**/workflows', '**/workflows/**'], allowTypeImports: true, message: 'Pure code imports activities and workflows as types only.' },
+          { group: ['**/client', '**/client/**', '**/worker', '**/worker/**', '**/dev/**', '**/storage/**', '**/auth/**', '**/config/**'], message: 'Pure code may not import the client, worker, dev, storage, auth or config layers.' },
         ],
       }],
+    },
+  },
+  {
+    // Workflow code runs in the sandbox and is replayed: it receives resolved schedules and
+    // never computes a date itself, so neither the calendar nor the plan compiler may be
+    // imported (program/ only for types). The layout table of the README, enforced.
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not allowed in workflow code.' })),
+        patterns: [
+          { group: ['**/activities', '**/activities/**'], allowTypeImports: true, message: 'Workflows import activities as types only.' },
+          { group: ['../program', '../program/**', '../../program', '../../program/**'], allowTypeImports: true, message: 'Workflows receive resolved schedules: program/ as types only.' },
+          { group: ['../calendar', '../calendar/**', '../../calendar', '../../calendar/**'], message: 'Workflows never compute dates: steps come resolved (program/follow-ups.ts through activities).' },
+          { group: ['**/client', '**/client/**', '**/worker', '**/worker/**', '**/dev/**', '**/storage/**', '**/auth/**', '**/config/**'], message: 'Workflow code may not import the client, worker, dev, storage, auth or config layers.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Benchmarks measure the product, not the test harness.
+    files: ['bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**'], message: 'bench/ imports no test code.' }] }],
     },
   },
 );

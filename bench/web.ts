@@ -24,9 +24,9 @@ import { createDondocWorker } from '../worker/create-worker';
 import { assignmentWorkflow } from '../workflows';
 import type { AssignmentInput } from '../workflows/assignment/messages';
 import { DUE, ITEM as ITEM_SA, PERIOD as PERIOD_SA, PROGRAM as PROGRAM_SA, STATUS, UNIT } from '../workflows/search-attributes';
-import { startTestMail, TEST_SECRET } from '../test/support/mail';
-import { createDevServerEnv, uniqueQueue, workflowBundle } from '../test/support/temporal';
-import { freePort } from '../test/web/harness';
+import { startTestMail, TEST_SECRET } from '../dev/harness/mail';
+import { freePort } from '../dev/harness/ports';
+import { createDevServerEnv, uniqueQueue, workflowBundle } from '../dev/harness/temporal';
 
 const PROGRAM = 'bench-web';
 const ITEM = 'bao-cao-6-thang';

@@ -3,7 +3,6 @@
 // playwright-core. Links in the emails are signed with the same secret the server checks.
 import { withFirstRound } from '../../client/first-round';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Client } from '@temporalio/client';
@@ -30,16 +29,9 @@ export const UPLOAD_MAX_MB = 1;
 
 export const artifacts = resolve(__dirname, '..', '..', 'test-artifacts', 'web');
 
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const server = createServer();
-    server.once('error', rej);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    });
-  });
-}
+import { freePort } from '../../dev/harness/ports';
+
+export { freePort };
 
 export interface Harness {
   temporal: TestWorkflowEnvironment;
