@@ -15,10 +15,12 @@ import { reviewCommand } from './review';
 import { extendCommand } from './extend';
 import { validateCommand } from './validate';
 import { planCommand } from './plan';
+import { simulateCommand } from './simulate';
 
 export const commands: Command[] = [
   validateCommand,
   planCommand,
+  simulateCommand,
   applyCommand,
   assignCommand,
   statusCommand,
