@@ -37,7 +37,7 @@ export async function runSimulation(
   o: { from: string; to: string; behaviour: Behaviour; seed: number; progress?: (date: string) => void },
 ): Promise<SimulationResult> {
   const run = await simulate({ program, plan, ...o });
-  const reader = new NoticeReader(plan);
+  const reader = new NoticeReader(plan, run.handedAt);
   const notices = run.messages.map((m) => reader.read(m)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.messageId.localeCompare(b.messageId));
   return { notices, summary: summarize(plan, run, notices, { from: o.from, to: o.to, behaviour: o.behaviour, seed: o.seed }), run };
 }

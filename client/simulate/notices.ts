@@ -25,7 +25,12 @@ export interface SimNotice {
   messageId: string;
   /** Where planUid and kind came from: the headers, or guessed from the key. */
   source: 'headers' | 'key';
+  /** Where `at` came from: the Date header, or the simulated clock when the header was wall time. */
+  atSource: 'date-header' | 'send-clock';
 }
+
+/** A Date header this close to the sink's own (wall-clock) arrival time is wall time. */
+const WALL_CLOCK_SLACK_MS = 5 * 60_000;
 
 export const HEADERS = { key: 'x-dondoc-key', kind: 'x-dondoc-kind', planUid: 'x-dondoc-plan-uid' } as const;
 
@@ -34,7 +39,10 @@ export class NoticeReader {
   private readonly assignments: Map<string, string>;
   private readonly occurrences: Set<string>;
 
-  constructor(private readonly plan: Plan) {
+  constructor(
+    private readonly plan: Plan,
+    private readonly handedAt: ReadonlyMap<string, number> = new Map(),
+  ) {
     this.byUid = new Map(plan.events.map((e) => [e.uid, e]));
     this.assignments = new Map(plan.assignments.map((a) => [a.id, a.unitId]));
     this.occurrences = new Set(plan.occurrences.map((o) => o.id));
@@ -51,10 +59,12 @@ export class NoticeReader {
     // `<program>/<item>/<period>`: ids are slugs, so the first three parts of a key.
     const prefix = key.split('/').slice(0, 3).join('/');
     const occurrenceId = event?.occurrenceId ?? (this.occurrences.has(prefix) ? prefix : undefined);
+    const { at, atSource } = this.instant(m);
     return {
       ...(planUid ? { planUid } : {}),
       kind: headerKind || event?.kind || kindFromKey(key),
-      at: DateTime.fromISO(m.date, { zone: this.plan.timezone }).toISO({ suppressMilliseconds: true }) ?? m.date,
+      at: DateTime.fromMillis(at, { zone: this.plan.timezone }).toISO({ suppressMilliseconds: true })!,
+      atSource,
       ...(assignmentId ? { assignmentId } : {}),
       ...(unitId ? { unitId } : {}),
       ...(occurrenceId ? { occurrenceId } : {}),
@@ -63,6 +73,21 @@ export class NoticeReader {
       messageId: m.messageId,
       source: headerUid || headerKind ? 'headers' : 'key',
     };
+  }
+
+  /**
+   * The Date header, as the contract says; but a header written from the worker's wall clock
+   * (workflows before the contract) is replaced by the simulated instant the message was handed
+   * to SMTP, rounded down to the minute as plan instants are.
+   */
+  private instant(m: SunkMessage): { at: number; atSource: SimNotice['atSource'] } {
+    const date = Date.parse(m.date);
+    const handed = this.handedAt.get(m.messageId);
+    const wallTime = Math.abs(date - Date.parse(m.receivedAt)) < WALL_CLOCK_SLACK_MS;
+    if (handed !== undefined && wallTime && Math.abs(date - handed) > WALL_CLOCK_SLACK_MS) {
+      return { at: handed - (handed % 60_000), atSource: 'send-clock' };
+    }
+    return { at: date, atSource: 'date-header' };
   }
 
   /**

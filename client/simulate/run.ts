@@ -35,6 +35,8 @@ export interface SimulationOptions {
 
 export interface SimulationRun {
   messages: SunkMessage[];
+  /** Message-ID → the simulated instant (ms) at which the worker handed it to SMTP. */
+  handedAt: Map<string, number>;
   conduct: Map<string, Conduct>;
   failures: ActionFailure[];
   actionsDone: number;
@@ -56,8 +58,9 @@ function quietRuntime(): void {
   if (runtimeReady) return;
   runtimeReady = true;
   try {
-    // Workers log every state change at INFO; a simulation wants its own output only.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    // Workers log every state change at INFO, and the SDK's core warns that the test server
+    // is not a full server; a simulation wants its own output only.
+    Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } } });
   } catch {
     // Installed already (by the host process, e.g. a test runner): keep it.
   }
@@ -77,12 +80,29 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
   try {
     const [sink, bundle] = await Promise.all([
       startMailSink({ smtpPort: 0, httpPort: 0, maxMessages: 1_000_000 }),
-      bundleWorkflowCode({ workflowsPath, logger: silentLogger }),
+      workflowBundle(),
     ]);
     cleanup.unshift(() => sink.close());
     const store = new FileStore(join(files, 'files'));
+    // The simulated instant each message leaves the worker: what the Date header must say
+    // (issue #8 contract), kept to check it and to stand in while workflows do not set it.
+    // The server's clock does not move while the sending activity runs.
+    const handedAt = new Map<string, number>();
+    const clock: { env?: TestWorkflowEnvironment } = {};
+    const mailer = createMailer(`smtp://127.0.0.1:${sink.smtpPort}`);
+    mailer.use('compile', (mail, done) => {
+      const id = mail.data.messageId;
+      if (!clock.env || !id) return done();
+      clock.env.currentTimeMs().then(
+        (ms) => {
+          handedAt.set(id, ms);
+          done();
+        },
+        () => done(),
+      );
+    });
     const deps: ActivityDeps = {
-      mailer: createMailer(`smtp://127.0.0.1:${sink.smtpPort}`),
+      mailer,
       from: '"dondoc (mô phỏng)" <dondoc@simulate.invalid>',
       messageIdDomain: 'simulate.invalid',
       store,
@@ -90,6 +110,7 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
     };
     const env: TestWorkflowEnvironment = await startSimulatedServer(startMs);
     cleanup.unshift(() => env.teardown());
+    clock.env = env;
     const taskQueue = 'dondoc-simulate';
     const worker: Worker = await createDondocWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, deps, workflowBundle: bundle });
     const running = worker.run();
@@ -123,6 +144,7 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
     await settled(sink);
     return {
       messages: sink.messages(),
+      handedAt,
       conduct: script.conduct,
       failures: actor.failures,
       actionsDone: actor.done,
@@ -150,3 +172,10 @@ async function settled(sink: MailSink): Promise<void> {
 }
 
 const silentLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
+
+let bundle: ReturnType<typeof bundleWorkflowCode> | undefined;
+/** Bundling takes seconds; simulations in one process (the oracle test) share one bundle. */
+function workflowBundle(): ReturnType<typeof bundleWorkflowCode> {
+  bundle ??= bundleWorkflowCode({ workflowsPath, logger: silentLogger });
+  return bundle;
+}
