@@ -7,7 +7,7 @@ import type { SimNotice } from './notices';
 
 export interface Mismatch {
   problem: 'missing' | 'moved' | 'duplicate' | 'extra';
-  /** The plan uid, or the message id of a notice of a plan kind that names none. */
+  /** The plan uid, or the key of a notice of a plan kind that names none. */
   uid: string;
   kind: string;
   planAt?: string;
@@ -55,7 +55,7 @@ export function compareWithPlan(plan: Plan, all: readonly SimNotice[], startMs: 
     if (n.planUid) sentByUid.set(n.planUid, [...(sentByUid.get(n.planUid) ?? []), n]);
     else if (MAIL_SENDING_KINDS.has(n.kind as PlannedEvent['kind'])) {
       // A reminder or escalation that fulfils no plan event: the plan does not show it.
-      mismatches.push({ problem: 'extra', uid: n.messageId, kind: n.kind, sentAt: [n.at] });
+      mismatches.push({ problem: 'extra', uid: n.key || n.messageId, kind: n.kind, sentAt: [n.at] });
     }
   }
   let matched = 0;

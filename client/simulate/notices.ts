@@ -23,6 +23,8 @@ export interface SimNotice {
   to: string[];
   subject: string;
   messageId: string;
+  /** X-Dondoc-Key: names the notice in the oracle's report. */
+  key: string;
   /** Where planUid and kind came from: the headers, or guessed from the key. */
   source: 'headers' | 'key';
   /** Where `at` came from: the Date header, or the simulated clock when the header was wall time. */
@@ -71,6 +73,7 @@ export class NoticeReader {
       to: m.to,
       subject: m.subject,
       messageId: m.messageId,
+      key,
       source: headerUid || headerKind ? 'headers' : 'key',
     };
   }
@@ -101,9 +104,11 @@ export class NoticeReader {
     let m: RegExpMatchArray | null;
     if ((m = key.match(/^(.+)\/request$/))) candidates.push(`${m[1]}/request`);
     if ((m = key.match(/^(.+)\/r1\/(reminder|escalation)-(\d+)$/))) candidates.push(`${m[1]}/${m[2]}-${m[3]}`);
-    if ((m = key.match(/^(.+)\/(notice|reminder)(?:-v?\d+)?$/))) candidates.push(`${m[1]}/${m[2]}`, `${m[1]}/${m[2]}-1`);
+    // An inspection's `<unit>/reminder` comes before the visit: no plan reminder is that one.
+    if ((m = key.match(/^(.+)\/notice(?:-v?\d+)?$/))) candidates.push(`${m[1]}/notice`);
     if ((m = key.match(/^(.+)\/(launch|check-in)\/[^/]+$/))) candidates.push(`${m[1]}/${m[2]}`);
-    if ((m = key.match(/^(.+)\/consolidation-1$/))) candidates.push(`${m[1]}/consolidation`);
+    // A campaign consolidates its results report (`<occurrence>/ket-qua/…`): the occurrence's.
+    if ((m = key.match(/^(.+)\/consolidation-1$/))) candidates.push(`${m[1]}/consolidation`, `${key.split('/').slice(0, 3).join('/')}/consolidation`);
     return candidates.find((uid) => {
       const event = this.byUid.get(uid);
       return event !== undefined && sendsMail(event);
