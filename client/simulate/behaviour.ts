@@ -6,6 +6,7 @@ import { WorkCalendar } from '../../calendar';
 import { calendarOverrides } from '../../program/calendar-overrides';
 import type { Plan, PlannedAssignment } from '../../program/plan-types';
 import type { Program } from '../../program/types';
+import { PLAN_SUFFIX, RESULTS_SUFFIX } from '../../workflows/campaign/messages';
 
 export const BEHAVIOURS = ['silent', 'on-time', 'mixed'] as const;
 export type Behaviour = (typeof BEHAVIOURS)[number];
@@ -41,9 +42,10 @@ export function buildScript(program: Program, plan: Plan, behaviour: Behaviour, 
   const cal = new WorkCalendar(calendarOverrides(program.calendar));
   const random = seededRandom(seed);
   const zone = plan.timezone;
-  /** 09:00 local on the day `n` working days from the due's day. */
-  const workingDayAt = (a: PlannedAssignment, n: number): number =>
+  /** 09:00 local on the day `n` working days from a due's day. */
+  const workingDayAt = (a: Pick<PlannedAssignment, 'due'>, n: number): number =>
     DateTime.fromISO(`${cal.addWorkingDays(a.due.date, n)}T09:00`, { zone }).toMillis();
+  const kinds = new Map(plan.occurrences.map((o) => [o.id, o.kind]));
   const actions: Action[] = [];
   const conduct = new Map<string, Conduct>();
 
@@ -60,6 +62,12 @@ export function buildScript(program: Program, plan: Plan, behaviour: Behaviour, 
       case 'on-time': {
         const t = at(workingDayAt(a, -1));
         actions.push({ ...base, at: t, kind: 'submit' }, { ...base, at: t + HOUR, kind: 'accept' });
+        // A campaign asks for the unit's plan first, as an assignment of its own.
+        if (a.plansDue) {
+          const p = Math.max(workingDayAt({ due: a.plansDue }, -1), Date.parse(a.request?.at ?? a.plansDue.at) + HOUR);
+          const plans = { assignmentId: `${a.id}${PLAN_SUFFIX}`, occurrenceId: a.occurrenceId };
+          actions.push({ ...plans, at: p, kind: 'submit' }, { ...plans, at: p + HOUR, kind: 'accept' });
+        }
         break;
       }
       case 'late': {
@@ -87,7 +95,9 @@ export function buildScript(program: Program, plan: Plan, behaviour: Behaviour, 
   }
   for (const o of plan.occurrences) {
     // The chair approves at the last moment allowed, so every earlier notice has gone out.
-    if (o.approval) actions.push({ at: Date.parse(o.approval.at) - 60_000, kind: 'approve', occurrenceId: o.id });
+    // A campaign's consolidation is that of its results report, a child cycle of its own.
+    const cycle = kinds.get(o.id) === 'campaign' ? `${o.id}${RESULTS_SUFFIX}` : o.id;
+    if (o.approval) actions.push({ at: Date.parse(o.approval.at) - 60_000, kind: 'approve', occurrenceId: cycle });
   }
   actions.sort((x, y) => x.at - y.at);
   return { actions, conduct };
