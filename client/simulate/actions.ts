@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { FileStore } from '../../storage/file-store';
 import type { Occurrence, Plan } from '../../program/plan-types';
 import { exemptUpdate, reviewUpdate, submitUpdate, type SubmitArgs } from '../../workflows/assignment/messages';
+import { PLAN_SUFFIX } from '../../workflows/campaign/messages';
 import { approveUpdate } from '../../workflows/report-cycle/messages';
 import type { Action } from './behaviour';
 
@@ -48,7 +49,9 @@ export class Actor {
     const handle = this.client.workflow.getHandle(action.assignmentId);
     switch (action.kind) {
       case 'submit': {
-        const receipt = await handle.executeUpdate(submitUpdate, { args: [await this.submission(action.occurrenceId)] });
+        // A campaign plan is a document: the item's figures belong to its results report.
+        const plan = action.assignmentId.endsWith(PLAN_SUFFIX);
+        const receipt = await handle.executeUpdate(submitUpdate, { args: [await this.submission(action.occurrenceId, !plan)] });
         if (!this.submitted.has(action.assignmentId)) this.submitted.set(action.assignmentId, { late: receipt.late });
         return;
       }
@@ -68,10 +71,10 @@ export class Actor {
   }
 
   /** A report with every figure the item asks for, and evidence when it is required. */
-  private async submission(occurrenceId: string): Promise<SubmitArgs> {
+  private async submission(occurrenceId: string, withFigures: boolean): Promise<SubmitArgs> {
     const occ = this.occurrences.get(occurrenceId);
     const indicators: Record<string, number | string> = {};
-    for (const i of occ?.indicators ?? []) {
+    for (const i of withFigures ? (occ?.indicators ?? []) : []) {
       indicators[i.id] = i.type === 'number' ? 1 : i.type === 'choice' ? (i.choices?.[0] ?? 'Có') : 'Không có';
     }
     return {

@@ -28,6 +28,7 @@ const KIND_LABELS: Record<Locale, Record<string, string>> = {
     'approval-requested': 'Trình phê duyệt',
     forwarded: 'Gửi cấp trên',
     'late-addendum': 'Phụ lục nộp muộn',
+    summary: 'Kết quả đợt cao điểm',
   },
   en: {
     request: 'Request',
@@ -48,6 +49,7 @@ const KIND_LABELS: Record<Locale, Record<string, string>> = {
     'approval-requested': 'Approval request',
     forwarded: 'Forwarded upward',
     'late-addendum': 'Late addendum',
+    summary: 'Campaign summary',
   },
 };
 
