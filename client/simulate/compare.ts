@@ -46,8 +46,8 @@ export function compareWithPlan(plan: Plan, all: readonly SimNotice[], startMs: 
   const byUid = new Map(plan.events.map((e) => [e.uid, e]));
   // Notices of occurrences cut by the range are not judged; a uid the plan lacks always is.
   const notices = all.filter((n) => {
-    const occ = (n.planUid ? byUid.get(n.planUid)?.occurrenceId : undefined) ?? n.occurrenceId;
-    return occ === undefined ? n.planUid !== undefined : inside.has(occ);
+    const occ = (n.planUid ? byUid.get(n.planUid)?.occurrenceId : undefined) ?? n.occurrenceId ?? n.key.split('/').slice(0, 3).join('/');
+    return inside.has(occ) || (n.planUid !== undefined && !byUid.has(n.planUid));
   });
   const sentByUid = new Map<string, SimNotice[]>();
   const mismatches: Mismatch[] = [];
