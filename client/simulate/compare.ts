@@ -85,15 +85,22 @@ const NOTES: Record<Mismatch['problem'], string> = {
   extra: 'sent, not in the plan (or outside the range)',
 };
 
-/** A readable account: counts per problem and kind, then one line per uid (plan vs sent). */
-export function describeComparison(name: string, c: Comparison, limit = 40): string {
+/**
+ * A readable account: counts per problem and kind, then for each group its first few uids
+ * (plan vs sent), so one kind of difference does not hide the others.
+ */
+export function describeComparison(name: string, c: Comparison, perGroup = 6): string {
   if (c.mismatches.length === 0) return `${name}: all ${c.expected} mail-sending plan events sent at their planned instant, nothing else`;
-  const counts = new Map<string, number>();
-  for (const m of c.mismatches) counts.set(`${m.problem} ${m.kind}`, (counts.get(`${m.problem} ${m.kind}`) ?? 0) + 1);
-  const lines = [
-    `${name}: ${c.matched}/${c.expected} plan events sent as planned; ${c.mismatches.length} differences (${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')})`,
-    ...c.mismatches.slice(0, limit).map((m) => `  ${m.problem.padEnd(9)} ${m.uid}  plan ${m.planAt ?? '-'}  sent ${m.sentAt.join(', ') || '-'}  (${NOTES[m.problem]})`),
-  ];
-  if (c.mismatches.length > limit) lines.push(`  … and ${c.mismatches.length - limit} more`);
+  const groups = new Map<string, Mismatch[]>();
+  for (const m of c.mismatches) {
+    const key = `${m.problem} ${m.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const lines = [`${name}: ${c.matched}/${c.expected} plan events sent as planned; ${c.mismatches.length} differences (${[...groups].map(([k, list]) => `${list.length} ${k}`).join(', ')})`];
+  for (const [key, list] of groups) {
+    lines.push(`  ${key} (${list.length}): ${NOTES[list[0]!.problem]}`);
+    for (const m of list.slice(0, perGroup)) lines.push(`    ${m.problem.padEnd(9)} ${m.uid}  plan ${m.planAt ?? '-'}  sent ${m.sentAt.join(', ') || '-'}`);
+    if (list.length > perGroup) lines.push(`    … and ${list.length - perGroup} more`);
+  }
   return lines.join('\n');
 }

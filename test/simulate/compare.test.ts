@@ -62,6 +62,7 @@ describe('the oracle comparison', () => {
     const text = describeComparison('f.yaml', c);
     expect(c.matched).toBe(15);
     expect(text).toContain(`missing   ${missing.planUid}  plan ${missing.at}  sent -`);
+    expect(text).toContain('missing request (1): planned, not sent');
     expect(text).toContain(`moved     ${moved.planUid}  plan ${expected[1]!.at}  sent 2027-03-01T09:00:00+07:00`);
     expect(text).toContain(`duplicate ${sent[1]!.planUid}`);
     expect(text).toContain(`extra     ${OCC}/tho-dan/r1/reminder-3  plan -  sent 2027-03-13T08:00:00+07:00`);
