@@ -18,10 +18,12 @@ import { validateCommand } from './validate';
 import { backupCommand } from './backup';
 import { restoreCommand } from './restore';
 import { planCommand } from './plan';
+import { simulateCommand } from './simulate';
 
 export const commands: Command[] = [
   validateCommand,
   planCommand,
+  simulateCommand,
   applyCommand,
   assignCommand,
   statusCommand,

@@ -1,0 +1,54 @@
+// The oracle (issue #8): what `dondoc plan` shows is what is sent. For every shipped program
+// and every valid program fixture, a silent simulation (nobody submits, so every reminder and
+// escalation fires) must send each mail-sending plan event with its uid at its planned
+// instant, and nothing else of a plan kind. The big programs are simulated over a window
+// that holds every item kind they have (a whole year of the three takes several minutes on
+// a 2-core machine); only occurrences entirely inside the window are judged.
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { programRange, runSimulation } from '../../client/simulate';
+import { compareWithPlan, describeComparison, occurrencesInside } from '../../client/simulate/compare';
+import { loadProgram } from '../../program/load';
+import { compilePlan } from '../../program/plan';
+
+const root = resolve(__dirname, '..', '..');
+/** Windows that hold a report with consolidation, a task, an inspection round and the campaign. */
+const WINDOWS: Record<string, { from: string; to: string }> = {
+  'vstbpn-trieu-son-2021.yaml': { from: '2021-10-12', to: '2021-12-29' },
+  'vstbpn-trieu-son-2026.yaml': { from: '2026-10-13', to: '2027-01-08' },
+  'phong-chong-thien-tai-example-2026.yaml': { from: '2026-05-15', to: '2026-08-17' },
+};
+
+const files = [
+  ...readdirSync(join(root, 'programs')).map((f) => join('programs', f)),
+  ...readdirSync(join(root, 'test', 'fixtures', 'programs')).map((f) => join('test', 'fixtures', 'programs', f)),
+]
+  .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+  .filter((f) => loadProgram(join(root, f)).ok);
+
+describe('simulate --behaviour silent sends exactly the plan', () => {
+  it('finds the shipped programs and the fixtures', () => {
+    expect(files.filter((f) => f.startsWith('programs')).length).toBeGreaterThanOrEqual(3);
+    expect(files.length).toBeGreaterThanOrEqual(7);
+  });
+
+  for (const file of files) {
+    it(file, { timeout: 600_000 }, async () => {
+      const loaded = loadProgram(join(root, file));
+      if (!loaded.ok) throw new Error(`${file} no longer loads`);
+      const plan = compilePlan(loaded.program);
+      const range = WINDOWS[file.split('/').at(-1)!] ?? programRange(plan);
+      const result = await runSimulation(loaded.program, plan, { ...range, behaviour: 'silent', seed: 1 });
+
+      // The window is not empty and holds every kind of item the program has.
+      const inside = occurrencesInside(plan, result.run.startMs, result.run.endMs);
+      const kinds = (ids: Iterable<string>) => [...new Set([...ids].map((id) => plan.occurrences.find((o) => o.id === id)!.kind))].sort();
+      expect(kinds(inside)).toEqual(kinds(plan.occurrences.map((o) => o.id)));
+
+      const comparison = compareWithPlan(plan, result.notices, result.run.startMs, result.run.endMs);
+      expect(comparison.expected).toBeGreaterThan(0);
+      expect(comparison.mismatches.length === 0 ? 'as planned' : describeComparison(file, comparison)).toBe('as planned');
+    });
+  }
+});
