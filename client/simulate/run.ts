@@ -14,7 +14,7 @@ import { startMailSink, type MailSink, type SunkMessage } from '../../dev/mail-s
 import type { Plan } from '../../program/plan-types';
 import type { Program } from '../../program/types';
 import { FileStore } from '../../storage/file-store';
-import { SentLedger } from '../../storage/sent-ledger';
+import { FileSentLedger } from '../../storage/sent-ledger';
 import { createDondocWorker, workflowsPath } from '../../worker/create-worker';
 import { applyProgram } from '../programs';
 import { Actor, type ActionFailure } from './actions';
@@ -109,7 +109,7 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
       from: '"dondoc (mô phỏng)" <dondoc@simulate.invalid>',
       messageIdDomain: 'simulate.invalid',
       store,
-      ledger: new SentLedger(join(files, 'sent')),
+      ledger: new FileSentLedger(join(files, 'sent')),
     };
     const env: TestWorkflowEnvironment = await startSimulatedServer(startMs);
     cleanup.unshift(() => env.teardown());
