@@ -6,7 +6,7 @@ import type { EventKind, PlannedEvent } from '../../program/plan-types';
  * A plan event of these kinds is fulfilled by an email sent at the event's instant, by a
  * timer, whatever the units do (the simulated office and chair do their part):
  * - request: the request to the unit;
- * - reminder: each reminder to the unit (also the reminder before an inspection visit);
+ * - reminder: each reminder to the unit; visit-reminder: the working day before an inspection visit;
  * - escalation: each rung of the ladder (unit head, office, chair) while nothing is submitted;
  * - notice: the inspection notice to the inspected unit;
  * - launch, check-in: the campaign's notices, one to each assignee;
@@ -22,6 +22,7 @@ import type { EventKind, PlannedEvent } from '../../program/plan-types';
 export const MAIL_SENDING_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'request',
   'reminder',
+  'visit-reminder',
   'escalation',
   'notice',
   'launch',

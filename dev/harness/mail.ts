@@ -22,7 +22,8 @@ export const TEST_SECRET = Buffer.from('dondoc-test-secret-0123456789abcdef', 'u
 export async function startTestMail(options: { links?: NoticeLinks; records?: Records } = {}): Promise<{ sink: MailSink; deps: ActivityDeps }> {
   const started = await startMailSink({ smtpPort: 0, httpPort: 0 });
   const files = await mkdtemp(join(tmpdir(), 'dondoc-files-'));
-  const own = options.records ? undefined : await createTestRecords(join(files, 'records'));
+  // Its own temporary directory: the file store's root holds stored files only.
+  const own = options.records ? undefined : await createTestRecords();
   const records = options.records ?? own!.records;
   const deps: ActivityDeps = {
     mailer: createMailer(`smtp://127.0.0.1:${started.smtpPort}`),
