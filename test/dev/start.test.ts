@@ -111,7 +111,8 @@ afterAll(() => {
 });
 
 describe('npm start', () => {
-  it('brings the stack up with mail in the inbox, then stops with no process left', async () => {
+  // ~85 s alone on this 2-core machine: a 300 s limit keeps 3× headroom under load.
+  it('brings the stack up with mail in the inbox, then stops with no process left', { timeout: 300_000 }, async () => {
     const [temporal, ui, smtp, inbox, web] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
     const env = {
       ...process.env,
