@@ -37,7 +37,27 @@ export const PLAN = {
   lateAt: 2 * MINUTE,
 } as const;
 
-export function occurrence(t0: number): OccurrenceInput {
+/** An assignment before its first round is resolved (see `firstRound`). */
+export type Unscheduled = Omit<AssignmentInput, 'steps'>;
+export type FirstRound = (input: Unscheduled) => AssignmentInput;
+
+/**
+ * Workflows that receive their first round already resolved (the lead's follow-up change,
+ * `client/first-round.ts`) get it from there; before that change an assignment computes its
+ * own schedule and takes the input as it is. Loaded by path so this suite runs on both.
+ */
+export async function firstRound(): Promise<FirstRound> {
+  const path = '../../client/first-round';
+  try {
+    const mod = (await import(path)) as { withFirstRound?: FirstRound };
+    if (mod.withFirstRound) return mod.withFirstRound;
+  } catch {
+    // not there: the workflows schedule themselves
+  }
+  return (input) => input as AssignmentInput;
+}
+
+export function occurrence(t0: number, resolve: FirstRound): OccurrenceInput {
   const dueAt = new Date(t0 + PLAN.due).toISOString();
   const base = {
     programId: 'faults',
@@ -47,7 +67,7 @@ export function occurrence(t0: number): OccurrenceInput {
     timeZone: 'Asia/Ho_Chi_Minh',
     locale: 'vi' as const,
   };
-  const assignment = (unit: string): AssignmentInput => ({
+  const assignment = (unit: string): AssignmentInput => resolve({
     ...base,
     period: 'Tháng 12/2026',
     unit: { id: unit, name: `UBND xã ${unit}`, emails: [emailOf(unit)] },
