@@ -6,7 +6,7 @@
 // exactly once (by Message-ID), the bouncing one be listed as undeliverable, and no workflow
 // have failed. The last line is the verdict, in a fixed shape the README quotes:
 //   faults: kills=K smtp_down_s=S server_restarts=R expected=E delivered=D duplicates=X lost=L failed_workflows=F undeliverable=U
-// Not part of `npm test`: it takes about 9 minutes.
+// Not part of `npm test`: it takes 7–10 minutes.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
