@@ -27,6 +27,11 @@ export const envSchema = z.object({
   DONDOC_LOCALE: z.enum(['vi', 'en']).default('vi'),
   /** The program file `npm start` applies. */
   DONDOC_PROGRAM: z.string().min(1).default('programs/vstbpn-thanh-hoa-2026.yaml'),
+  /**
+   * Days Temporal keeps a closed workflow's history (namespace retention, set by `npm start`).
+   * For debugging and replay only: the records database keeps the legal record.
+   */
+  DONDOC_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Signs unit links, sessions and CSRF tokens; absent: DATA_DIR/secret, created once. */
   DONDOC_SECRET: z.string().min(32, 'ít nhất 32 ký tự (at least 32 characters)').optional(),
   /** `username:role:scrypt-hash[:display name]` entries separated by `;` (auth/accounts.ts). */

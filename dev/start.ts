@@ -1,7 +1,8 @@
 // `npm start`: the whole embedded stack on one machine, as supervised child processes —
 // Temporal dev server (SQLite under DATA_DIR, Web UI), the SMTP sink with its inbox, the
-// worker and the web server — then applies the program file (DONDOC_PROGRAM, by default
-// this year's seed program). Ctrl-C or SIGTERM stops everything.
+// worker and the web server — sets the namespace retention (DONDOC_RETENTION_DAYS), then
+// applies the program file (DONDOC_PROGRAM, by default this year's seed program). A child
+// that dies is restarted with backoff; Ctrl-C or SIGTERM stops everything.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ADMIN_USERNAME, ensureAdminPassword } from '../auth/accounts';
@@ -10,7 +11,8 @@ import { loadEnv, type Env } from '../config/env';
 import { closeClient, connectClient } from '../client/temporal';
 import { searchAttributeDefinitions } from '../workflows/search-attributes';
 import { applyDemoProgram, applyProgramFile } from './apply-program';
-import { isListening, isPortFree, startProcess, stopAll, waitUntil, type Supervised } from './processes';
+import { isListening, isPortFree, keepRunning, startProcess, stopKept, waitUntil, type Kept, type Supervised } from './processes';
+import { setNamespaceRetention } from './retention';
 import { temporalCliPath } from './tools';
 
 const root = resolve(__dirname, '..');
@@ -59,26 +61,28 @@ async function main(): Promise<void> {
   await checkPorts(env);
   const temporal = temporalCliPath();
 
-  const children: Supervised[] = [];
+  const kept: Kept[] = [];
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('dondoc: đang dừng (stopping)…');
-    await stopAll(children);
+    await stopKept(kept);
     log('dondoc: đã dừng (stopped).');
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const supervise = (p: Supervised) => {
-    children.push(p);
-    void p.exited.then((code) => {
-      if (!stopping) {
-        log(`dondoc: ${p.name} đã dừng bất thường (exited, code ${String(code)}); dừng toàn bộ.`);
-        void shutdown(1);
-      }
+  // A child that dies is restarted with backoff while the others keep running; one that
+  // keeps dying stops the stack with one line naming it and its last words.
+  const keep = (name: string, start: () => Supervised): Kept => {
+    const k = keepRunning(name, start, log);
+    kept.push(k);
+    void k.gaveUp.then((reason) => {
+      if (stopping) return;
+      log(reason);
+      void shutdown(1);
     });
-    return p;
+    return k;
   };
   const childEnv = { ...process.env, DATA_DIR: dataDir };
 
@@ -95,48 +99,45 @@ async function main(): Promise<void> {
       ...Object.entries(searchAttributeDefinitions).flatMap(([k, v]) => ['--search-attribute', `${k}=${v}`]),
     ];
     // The dev server picks free ports for its internal services and binds them a moment
-    // later; another program can take one in between. That race is retried; a port of ours
-    // in use was already reported by checkPorts.
-    for (let attempt = 1; ; attempt++) {
-      let output = '';
-      const server = startProcess('temporal', temporal, serverArgs, childEnv, (line) => {
-        output += `${line}\n`;
-        log(line);
-      });
-      try {
-        await waitUntil('Temporal', () => isListening(portOf(env.TEMPORAL_ADDRESS)), 60_000, server.exited);
-        supervise(server);
-        break;
-      } catch (err) {
-        await stopAll([server]);
-        if (attempt >= 3 || !output.includes('address already in use')) throw err;
-        log(`dondoc: Temporal gặp xung đột cổng nội bộ, khởi động lại (internal port race, retrying ${attempt + 1}/3)`);
-      }
-    }
-
-    const sink = supervise(startProcess('mail', ...tsNode('dev/mail-sink/main.ts'), {
-      ...childEnv,
-      SMTP_SINK_PORT: new URL(env.SMTP_URL).port,
-      SMTP_SINK_HTTP_PORT: new URL(env.MAIL_INBOX_URL).port,
-    }, log));
-    await waitUntil('SMTP', () => isListening(Number(new URL(env.SMTP_URL).port)), 30_000, sink.exited);
-
-    supervise(startProcess('worker', ...tsNode('worker/main.ts'), childEnv, log));
-    const web = supervise(startProcess('web', ...tsNode('client/web/main.ts'), childEnv, log));
-    await waitUntil('web', () => isListening(env.WEB_PORT), 30_000, web.exited);
+    // later; another program can take one in between. Such a start fails and is restarted
+    // like any other exit; a port of ours in use was already reported by checkPorts.
+    const server = keep('temporal', () => startProcess('temporal', temporal, serverArgs, childEnv, log));
+    await waitUntil('Temporal', () => isListening(portOf(env.TEMPORAL_ADDRESS)), 60_000, server.gaveUp);
 
     const client = await connectClient(env);
+    let retentionDays: number;
     try {
-      log(await applyProgramFile(client, env.TEMPORAL_TASK_QUEUE, resolve(root, env.DONDOC_PROGRAM)));
-      log(await applyDemoProgram(client, env.TEMPORAL_TASK_QUEUE, dataDir));
+      retentionDays = await setNamespaceRetention(client.connection, env.TEMPORAL_NAMESPACE, env.DONDOC_RETENTION_DAYS);
     } finally {
       await closeClient(client);
+    }
+
+    const sink = keep('mail', () =>
+      startProcess('mail', ...tsNode('dev/mail-sink/main.ts'), {
+        ...childEnv,
+        SMTP_SINK_PORT: new URL(env.SMTP_URL).port,
+        SMTP_SINK_HTTP_PORT: new URL(env.MAIL_INBOX_URL).port,
+      }, log),
+    );
+    await waitUntil('SMTP', () => isListening(Number(new URL(env.SMTP_URL).port)), 30_000, sink.gaveUp);
+
+    keep('worker', () => startProcess('worker', ...tsNode('worker/main.ts'), childEnv, log));
+    const web = keep('web', () => startProcess('web', ...tsNode('client/web/main.ts'), childEnv, log));
+    await waitUntil('web', () => isListening(env.WEB_PORT), 30_000, web.gaveUp);
+
+    const applyClient = await connectClient(env);
+    try {
+      log(await applyProgramFile(applyClient, env.TEMPORAL_TASK_QUEUE, resolve(root, env.DONDOC_PROGRAM)));
+      log(await applyDemoProgram(applyClient, env.TEMPORAL_TASK_QUEUE, dataDir));
+    } finally {
+      await closeClient(applyClient);
     }
     log('');
     log(`  dondoc           ${env.PUBLIC_URL}`);
     log(`  Temporal Web UI  ${env.TEMPORAL_UI_URL}`);
-    log(`  Hộp thư (inbox)  ${env.MAIL_INBOX_URL}`);
+    log(`  Hộp thư (inbox)  ${env.MAIL_INBOX_URL}   (lưu tại ${join(dataDir, 'mail-sink')})`);
     log(`  Dữ liệu (data)   ${dataDir}`);
+    log(`  Lưu lịch sử      Temporal giữ lịch sử quy trình đã xong ${retentionDays} ngày (namespace ${env.TEMPORAL_NAMESPACE} retention ${retentionDays} days, DONDOC_RETENTION_DAYS)`);
     log(`  Đăng nhập        ${signIn}`);
     log('  Ctrl-C để dừng (to stop).');
     log('');

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { startMailSink } from './sink';
 
@@ -20,6 +21,14 @@ const Env = z.object({
   SMTP_SINK_HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('127.0.0.1')),
   SMTP_SINK_PORT: port(1025),
   SMTP_SINK_HTTP_PORT: port(1080),
+  // The inbox is kept in DATA_DIR/mail-sink so a restarted sink still shows what was sent;
+  // without DATA_DIR (a throwaway run) it lives in memory only.
+  DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  // For fault tests: recipients the sink refuses with 550 5.1.1, comma-separated.
+  MAIL_SINK_REJECT: z
+    .preprocess((v) => (v === '' ? undefined : v), z.string().optional())
+    .transform((v) => (v ?? '').split(',').map((a) => a.trim()).filter((a) => a !== ''))
+    .pipe(z.array(z.email('MAIL_SINK_REJECT: cần danh sách địa chỉ thư, cách nhau bởi dấu phẩy (comma-separated addresses)'))),
 });
 
 /** Runs the sink until SIGINT/SIGTERM; resolves with the process exit code. */
@@ -34,13 +43,20 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
 
   let sink;
   try {
-    sink = await startMailSink({ smtpPort: config.SMTP_SINK_PORT, httpPort: config.SMTP_SINK_HTTP_PORT, host: config.SMTP_SINK_HOST });
+    sink = await startMailSink({
+      smtpPort: config.SMTP_SINK_PORT,
+      httpPort: config.SMTP_SINK_HTTP_PORT,
+      host: config.SMTP_SINK_HOST,
+      ...(config.DATA_DIR !== undefined ? { dataDir: join(resolve(config.DATA_DIR), 'mail-sink') } : {}),
+      reject: config.MAIL_SINK_REJECT,
+    });
   } catch (err) {
     // The supervisor shows this line to the user as is: the cause, no stack.
     console.error(err instanceof Error ? err.message : String(err));
     return 1;
   }
   console.log(`Hộp thư thử nghiệm: smtp://${config.SMTP_SINK_HOST}:${sink.smtpPort}, http://${config.SMTP_SINK_HOST}:${sink.httpPort}`);
+  if (config.MAIL_SINK_REJECT.length > 0) console.log(`Hộp thư thử nghiệm: từ chối (550) ${config.MAIL_SINK_REJECT.join(', ')}`);
 
   const running = sink;
   await new Promise<void>((resolve) => {

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { createInboxServer } from './http';
+import { openJournal } from './journal';
 import { closeServer, listen } from './listen';
 import { closeSmtpServer, createSmtpServer } from './smtp';
 import { createMessageStore } from './store';
@@ -18,8 +20,11 @@ export async function startMailSink(opts: MailSinkOptions = {}): Promise<MailSin
   if (!Number.isInteger(maxMessages) || maxMessages < 1) {
     throw new Error(`maxMessages phải là số nguyên dương (got ${maxMessages})`);
   }
-  const store = createMessageStore(maxMessages);
-  const smtp = createSmtpServer((message) => store.add(message));
+  const store = createMessageStore(maxMessages, opts.dataDir !== undefined ? openJournal(join(opts.dataDir, 'messages.jsonl'), maxMessages) : undefined);
+  let rejected = lowerSet(opts.reject ?? []);
+  // A fresh SMTP server per start: a closed smtp-server instance is not meant to listen again.
+  const newSmtp = () => createSmtpServer((message) => store.add(message), (address) => rejected.has(address.toLowerCase()));
+  let smtp = newSmtp();
   const http = createInboxServer(store);
 
   const smtpPort = await listen(smtp.server, opts.smtpPort ?? 0, host);
@@ -38,6 +43,15 @@ export async function startMailSink(opts: MailSinkOptions = {}): Promise<MailSin
     messages: () => store.list(),
     waitFor: (pred, waitOpts) => store.waitFor(pred, waitOpts),
     clear: () => void store.clear(),
+    setRejected(addresses) {
+      rejected = lowerSet(addresses);
+    },
+    stopSmtp: () => closeSmtpServer(smtp),
+    async startSmtp() {
+      if (smtp.server.listening) return;
+      smtp = newSmtp();
+      await listen(smtp.server, smtpPort, host);
+    },
     close() {
       closing ??= (async () => {
         store.close();
@@ -48,4 +62,8 @@ export async function startMailSink(opts: MailSinkOptions = {}): Promise<MailSin
       return closing;
     },
   };
+}
+
+function lowerSet(addresses: readonly string[]): Set<string> {
+  return new Set(addresses.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''));
 }

@@ -9,8 +9,11 @@ const MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
  * An SMTP server that accepts everything: any sender, any recipient, no auth. STARTTLS is
  * off because it only ever listens on loopback and a TLS offer would make clients with
  * `secure: false` negotiate with smtp-server's published test certificate.
+ *
+ * `rejects(address)`: recipients answered with a permanent 550 5.1.1 at RCPT TO, as a real
+ * relay answers for a mailbox that does not exist (fault tests use it for a bouncing unit).
  */
-export function createSmtpServer(onMessage: (message: Omit<SunkMessage, 'id'>) => void): SMTPServer {
+export function createSmtpServer(onMessage: (message: Omit<SunkMessage, 'id'>) => void, rejects: (address: string) => boolean = () => false): SMTPServer {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -18,6 +21,10 @@ export function createSmtpServer(onMessage: (message: Omit<SunkMessage, 'id'>) =
     size: MAX_MESSAGE_BYTES,
     // A pooled client left open must not hold close() for smtp-server's default 30 s.
     closeTimeout: 1000,
+    onRcptTo(address, _session, callback) {
+      if (!rejects(address.address)) return callback();
+      callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown (hộp thư không tồn tại)`), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (parsed) => {

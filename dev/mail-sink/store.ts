@@ -1,3 +1,4 @@
+import type { Journal, Loaded } from './journal';
 import type { SunkMessage, WaitForOptions } from './types';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -18,14 +19,17 @@ export interface MessageStore {
   close(): void;
 }
 
-export function createMessageStore(maxMessages: number): MessageStore {
-  const messages: SunkMessage[] = [];
+/** `persisted`: a journal on disk and what it held at start; without it the store is memory only. */
+export function createMessageStore(maxMessages: number, persisted?: { journal: Journal; loaded: Loaded }): MessageStore {
+  const messages: SunkMessage[] = [...(persisted?.loaded.messages ?? [])];
   const waiters = new Set<Waiter>();
-  // Ids never restart, even after clear(), so an inbox link never points at another message.
-  let nextId = 1;
+  // Ids never restart, even after clear() or a restart, so an inbox link never points at another message.
+  let nextId = persisted?.loaded.nextId ?? 1;
 
   const add = (message: Omit<SunkMessage, 'id'>): SunkMessage => {
     const stored: SunkMessage = { id: nextId++, ...message };
+    // Written before the SMTP client hears 250: a message acknowledged is a message kept.
+    persisted?.journal.append(stored);
     messages.push(stored);
     if (messages.length > maxMessages) messages.splice(0, messages.length - maxMessages);
     for (const waiter of [...waiters]) {
@@ -73,7 +77,10 @@ export function createMessageStore(maxMessages: number): MessageStore {
     add,
     list: () => [...messages],
     get: (id) => messages.find((m) => m.id === id),
-    clear: () => messages.splice(0, messages.length).length,
+    clear: () => {
+      persisted?.journal.cleared(nextId);
+      return messages.splice(0, messages.length).length;
+    },
     waitFor,
     close() {
       for (const waiter of [...waiters]) waiter.fail(new Error('hộp thư thử nghiệm đã đóng (mail sink closed)'));

@@ -45,6 +45,12 @@ export interface MailSink {
    */
   waitFor(pred: (m: SunkMessage) => boolean, opts?: WaitForOptions): Promise<SunkMessage[]>;
   clear(): void;
+  /** Addresses (case-insensitive) answered 550 5.1.1 from now on; replaces the previous list. */
+  setRejected(addresses: readonly string[]): void;
+  /** Closes the SMTP port (connections are refused, as during a relay outage); the inbox stays up. */
+  stopSmtp(): Promise<void>;
+  /** Listens again on the same SMTP port. */
+  startSmtp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,4 +59,8 @@ export interface MailSinkOptions {
   httpPort?: number;
   host?: string;
   maxMessages?: number;
+  /** Directory the sink keeps its messages in (messages.jsonl); without it, memory only. */
+  dataDir?: string;
+  /** Recipients answered 550 5.1.1 (case-insensitive). */
+  reject?: readonly string[];
 }

@@ -1,11 +1,13 @@
 // `npm start` as a user runs it: the whole stack comes up on free ports, the status page
-// reports every part healthy, the demo's requests land in the inbox, and SIGTERM stops
-// every process it started.
+// reports every part healthy, the demo's requests land in the inbox, the namespace retention
+// is the configured one, a killed worker or sink is restarted while the rest keeps running
+// (the sink's inbox survives), and SIGTERM stops every process it started.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '..', '..');
@@ -38,6 +40,17 @@ function descendants(pid: number): number[] {
   const walk = (p: number) => (children.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
   walk(pid);
   return out;
+}
+
+/** The live descendant whose command line runs `script`. */
+function childRunning(root: number, script: string): number | undefined {
+  return descendants(root).find((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(script);
+    } catch {
+      return false;
+    }
+  });
 }
 
 const alive = (pid: number) => {
@@ -98,7 +111,8 @@ afterAll(() => {
 });
 
 describe('npm start', () => {
-  it('brings the stack up with mail in the inbox, then stops with no process left', async () => {
+  // ~85 s alone on this 2-core machine: a 300 s limit keeps 3× headroom under load.
+  it('brings the stack up with mail in the inbox, then stops with no process left', { timeout: 300_000 }, async () => {
     const [temporal, ui, smtp, inbox, web] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
     const env = {
       ...process.env,
@@ -110,6 +124,7 @@ describe('npm start', () => {
       PUBLIC_URL: `http://127.0.0.1:${web}`,
       DATA_DIR: dataDir,
       DONDOC_PROGRAM: join(dataDir, 'program.yaml'),
+      DONDOC_RETENTION_DAYS: '7',
     };
     writeFileSync(env.DONDOC_PROGRAM, programOpenToday());
     // Exactly what a user runs, so the signal reaches npm first, as from a service manager.
@@ -149,7 +164,47 @@ describe('npm start', () => {
       throw new Error(`${err.message}\n${output}`);
     });
     expect(requests[0]!.subject).toMatch(/^\[Đề nghị thực hiện\] /);
-    expect(readdirSync(dataDir)).toEqual(expect.arrayContaining(['temporal.sqlite', 'secret', 'admin-password']));
+    expect(readdirSync(dataDir)).toEqual(expect.arrayContaining(['temporal.sqlite', 'secret', 'admin-password', 'mail-sink']));
+
+    // Retention set on purpose, said once.
+    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    try {
+      const ns = await connection.workflowService.describeNamespace({ namespace: 'default' });
+      expect(Number(ns.config?.workflowExecutionRetentionTtl?.seconds)).toBe(7 * 86_400);
+    } finally {
+      await connection.close();
+    }
+    expect(output.match(/retention 7 days/g)).toHaveLength(1);
+
+    // A worker killed outright is started again; the web server is not touched.
+    const webPid = childRunning(child.pid!, 'client/web/main.ts');
+    const workerPid = childRunning(child.pid!, 'worker/main.ts');
+    expect(webPid && workerPid).toBeTruthy();
+    process.kill(workerPid!, 'SIGKILL');
+    await poll('a new worker', async () => {
+      const pid = childRunning(child!.pid!, 'worker/main.ts');
+      return pid !== undefined && pid !== workerPid && output.split('dondoc worker: task queue').length === 3 ? pid : undefined;
+    }, 60_000).catch((err: Error) => {
+      throw new Error(`${err.message}\n${output}`);
+    });
+    expect(output).toMatch(/dondoc: worker dừng bất thường \(tín hiệu SIGKILL \(signal\)[^\n]*khởi động lại sau 1 s/);
+    expect(childRunning(child.pid!, 'client/web/main.ts')).toBe(webPid);
+    expect((await fetch(`http://127.0.0.1:${web}/api/health`)).status).toBe(200);
+
+    // The sink killed outright comes back with the mail it had.
+    const sinkPid = childRunning(child.pid!, 'dev/mail-sink/main.ts');
+    process.kill(sinkPid!, 'SIGKILL');
+    const after = await poll(
+      'the restarted inbox',
+      async () => {
+        const pid = childRunning(child!.pid!, 'dev/mail-sink/main.ts');
+        if (pid === undefined || pid === sinkPid) return undefined;
+        return (await (await fetch(`http://127.0.0.1:${inbox}/api/messages`)).json()) as { messageId: string }[];
+      },
+      60_000,
+    );
+    expect(after.map((m) => m.messageId)).toEqual(expect.arrayContaining(requests.map((m) => m.messageId)));
+    expect(await (await fetch(`http://127.0.0.1:${inbox}/`)).text()).toContain('Tháng hành động');
 
     const started = descendants(child.pid!);
     expect(started.length).toBeGreaterThanOrEqual(4);
