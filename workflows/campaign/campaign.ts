@@ -80,6 +80,8 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
   const resultsInput = (from: OccurrenceInput): OccurrenceInput => ({
     ...from,
     occurrenceId: resultsId,
+    // The results' consolidation is the campaign's, as the plan shows it.
+    planOccurrenceId: from.occurrenceId,
     assignments: from.assignments.filter((a) => !isPlan(a.id)),
   });
 

@@ -4,6 +4,8 @@ import type { AssignmentInput, Person } from '../assignment/messages';
 
 export interface OccurrenceInput {
   occurrenceId: string;
+  /** The plan's occurrence, when this workflow carries out part of it (a campaign's results cycle). */
+  planOccurrenceId?: string;
   programId: string;
   programTitle: string;
   /** The committee issuing the program, in whose name reports go upward. */

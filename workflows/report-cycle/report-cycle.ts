@@ -277,14 +277,15 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
   async function announceConsolidation(version: number): Promise<void> {
     const record = state.consolidations[version - 1]!;
     // The first consolidation is the plan's; later ones answer the office or the chair.
-    const planUid = version === 1 ? `${input.occurrenceId}/consolidation` : undefined;
+    const planUid = version === 1 ? `${input.planOccurrenceId ?? input.occurrenceId}/consolidation` : undefined;
     await notice('consolidated', `consolidation-${version}`, input.office.emails, [], { counts: record.counts }, planUid);
+    // The request to approve goes with the consolidation; the plan's `approval` is its deadline.
     if (input.consolidation!.approver === 'chair') {
       await notice('approval-requested', `consolidation-${version}/approval`, [input.chair.email], input.office.emails, {
         counts: record.counts,
         recipientName: input.chair.name,
         ...(input.chair.title ? { recipientTitle: input.chair.title } : {}),
-      }, planUid);
+      });
     }
   }
 
