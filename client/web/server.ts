@@ -13,6 +13,7 @@ import { registerOfficeApi } from './api/office';
 import { openApiDocument } from './api/openapi';
 import { registerUnitApi } from './api/unit';
 import { registerCompression } from './compress';
+import { registerMetrics } from './metrics';
 import { createContext, type WebContext, type WebOptions } from './context';
 import { BadQueryValue } from './data/query';
 import { frameOf, registerRequestState, sendPage } from './request-state';
@@ -63,6 +64,7 @@ export function createWebServer(client: Client, env: Env, options: WebOptions): 
   // No request logging: URLs of unit pages carry their link token.
   // Unit link tokens are path segments of ~200 characters; the router's default cap is 100.
   const app = Fastify({ logger: false, trustProxy: env.WEB_TRUST_PROXY, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 2048 } });
+  registerMetrics(app, env);
   void app.register(cookie);
   void app.register(formbody, { bodyLimit: 1024 * 1024 });
   void app.register(multipart, { limits: { fileSize: Math.floor(env.DONDOC_UPLOAD_MAX_MB * 1024 * 1024), files: env.DONDOC_UPLOAD_MAX_FILES } });
