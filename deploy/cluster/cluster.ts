@@ -10,7 +10,9 @@ import { isListening, isPortFree, startProcess, stopAll, waitUntil, type Supervi
 import { ensureDatabase, ensureRole, startPostgres, type Postgres } from './postgres';
 import { repoRoot, type ClusterSettings } from './settings';
 import { applySchemas, checkBinaries, prepareNamespace, serverVersion, startTemporalServer } from './temporal';
+import { ensureClusterTls, type ClusterTls } from './tls';
 import { startUi } from './ui';
+import { temporalConnectionOptions, type TemporalConnectionOptions } from '../../client/temporal';
 
 export interface ClusterOptions {
   settings: ClusterSettings;
@@ -34,6 +36,9 @@ export interface RunningCluster {
   adminPassword: string;
   recordsUrl: string;
   workers: Supervised[];
+  /** How this cluster's clients connect (address, mutual TLS when on). */
+  connectionOptions: TemporalConnectionOptions;
+  tls: boolean;
   /** Environment the workers and the web server run with (no secrets beyond the local cluster's). */
   env: Record<string, string>;
   startWorker(index: number): Promise<Supervised>;
@@ -96,9 +101,17 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     ensureDatabase(pg, 'dondoc', 'dondoc');
     applySchemas(pg, settings, log);
 
-    supervise(await startTemporalServer(settings, pg.port, log));
+    const tls: ClusterTls | undefined = settings.DONDOC_CLUSTER_TLS ? ensureClusterTls(settings.dir, log) : undefined;
+    supervise(await startTemporalServer(settings, pg.port, log, tls));
     const temporalAddress = `127.0.0.1:${settings.DONDOC_CLUSTER_TEMPORAL_PORT}`;
-    const version = await prepareNamespace(temporalAddress, settings.DONDOC_CLUSTER_NAMESPACE, settings.DONDOC_CLUSTER_RETENTION_DAYS, log);
+    // Every client of the cluster, this script included, connects with the same settings.
+    const temporalEnv: Record<string, string> = {
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_NAMESPACE: settings.DONDOC_CLUSTER_NAMESPACE,
+      ...(tls ? { TEMPORAL_TLS_CA: tls.ca, TEMPORAL_TLS_CERT: tls.clientCert, TEMPORAL_TLS_KEY: tls.clientKey, TEMPORAL_TLS_SERVER_NAME: tls.serverName } : {}),
+    };
+    const connectionOptions = temporalConnectionOptions({ TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: settings.DONDOC_CLUSTER_NAMESPACE, ...temporalEnv });
+    const version = await prepareNamespace(connectionOptions, settings.DONDOC_CLUSTER_NAMESPACE, settings.DONDOC_CLUSTER_RETENTION_DAYS, log);
     log(`temporal: server ${version} (built ${serverVersion()}) at ${temporalAddress}, namespace "${settings.DONDOC_CLUSTER_NAMESPACE}"`);
 
     const dataDir = join(settings.dir, 'data');
@@ -108,8 +121,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     const uiUrl = `http://127.0.0.1:${settings.DONDOC_CLUSTER_UI_PORT}`;
     const recordsUrl = `postgres://dondoc:${encodeURIComponent(settings.DONDOC_CLUSTER_DONDOC_DB_PASSWORD)}@127.0.0.1:${pg.port}/dondoc`;
     const env: Record<string, string> = {
-      TEMPORAL_ADDRESS: temporalAddress,
-      TEMPORAL_NAMESPACE: settings.DONDOC_CLUSTER_NAMESPACE,
+      ...temporalEnv,
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       TEMPORAL_UI_URL: uiUrl,
       SMTP_URL: options.smtpUrl,
@@ -151,7 +163,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
 
     const web = supervise(startProcess('web', ...tsNode('client/web/main.ts'), childEnv({ DONDOC_ADMIN_PASSWORD: adminPassword }), log));
     await waitUntil('web', () => isListening(settings.DONDOC_CLUSTER_WEB_PORT), 60_000, web.exited);
-    supervise(await startUi(settings, temporalAddress, log));
+    supervise(await startUi(settings, temporalAddress, log, tls));
 
     return {
       serverVersion: version,
@@ -164,6 +176,8 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       adminPassword,
       recordsUrl,
       workers,
+      connectionOptions,
+      tls: tls !== undefined,
       env,
       startWorker,
       stop,

@@ -20,6 +20,8 @@ const schema = z.object({
   DONDOC_CLUSTER_INBOX_PORT: port.default(11080),
   /** Worker i (1, 2) serves metrics on this + i - 1 and health on this + 10 + i - 1. */
   DONDOC_CLUSTER_WORKER_PORT: port.default(19464),
+  /** Mutual TLS between every client and the frontend, with certificates made for the cluster (tls.ts). */
+  DONDOC_CLUSTER_TLS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   DONDOC_CLUSTER_NAMESPACE: z.string().min(1).default('dondoc'),
   /** Closed assignments stay on the dashboard this long: a program year plus its annual report. */
   DONDOC_CLUSTER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
@@ -30,7 +32,7 @@ const schema = z.object({
 
 export type ClusterSettings = z.infer<typeof schema> & { dir: string };
 
-export function clusterSettings(source: NodeJS.ProcessEnv = process.env, overrides: Partial<z.input<typeof schema>> = {}): ClusterSettings {
+export function clusterSettings(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof z.input<typeof schema>, string | number>> = {}): ClusterSettings {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([k, v]) => k.startsWith('DONDOC_CLUSTER_') && v !== undefined && v !== ''));
   const parsed = schema.safeParse({ ...cleaned, ...overrides });
   if (!parsed.success) {

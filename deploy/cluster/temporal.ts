@@ -9,7 +9,9 @@ import { msToTs } from '@temporalio/common/lib/time';
 import { registerSearchAttributes } from '../../client/search-attributes';
 import { isListening, startProcess, waitUntil, type Supervised } from '../../dev/processes';
 import { searchAttributeDefinitions } from '../../workflows/search-attributes';
+import type { TemporalConnectionOptions } from '../../client/temporal';
 import type { Postgres } from './postgres';
+import type { ClusterTls } from './tls';
 import { clusterBin, repoRoot, type ClusterSettings } from './settings';
 
 export const serverBinary = join(clusterBin, 'temporal-server');
@@ -51,8 +53,19 @@ export function applySchemas(pg: Postgres, settings: ClusterSettings, log: (line
   }
 }
 
-export function temporalServerEnv(settings: ClusterSettings, pgPort: number): NodeJS.ProcessEnv {
+export function temporalServerEnv(settings: ClusterSettings, pgPort: number, tls?: ClusterTls): NodeJS.ProcessEnv {
   return {
+    ...(tls
+      ? {
+          TEMPORAL_TLS_SERVER_CERT: tls.serverCert,
+          TEMPORAL_TLS_SERVER_KEY: tls.serverKey,
+          TEMPORAL_TLS_CLIENT_CA: tls.ca,
+          TEMPORAL_TLS_CA: tls.ca,
+          TEMPORAL_TLS_SERVER_NAME: tls.serverName,
+          TEMPORAL_TLS_WORKER_CERT: tls.clientCert,
+          TEMPORAL_TLS_WORKER_KEY: tls.clientKey,
+        }
+      : {}),
     ...process.env,
     TEMPORAL_DB_PORT: String(pgPort),
     TEMPORAL_DB_PASSWORD: settings.DONDOC_CLUSTER_TEMPORAL_DB_PASSWORD,
@@ -63,12 +76,12 @@ export function temporalServerEnv(settings: ClusterSettings, pgPort: number): No
 }
 
 /** Starts the server (all four services in one process) and waits until its frontend answers. */
-export async function startTemporalServer(settings: ClusterSettings, pgPort: number, log: (line: string) => void): Promise<Supervised> {
+export async function startTemporalServer(settings: ClusterSettings, pgPort: number, log: (line: string) => void, tls?: ClusterTls): Promise<Supervised> {
   const server = startProcess(
     'temporal-server',
     serverBinary,
     ['--config-file', join(repoRoot, 'deploy', 'cluster', 'temporal.yaml'), '--allow-no-auth', 'start'],
-    temporalServerEnv(settings, pgPort),
+    temporalServerEnv(settings, pgPort, tls),
     log,
   );
   await waitUntil('Temporal frontend', () => isListening(settings.DONDOC_CLUSTER_TEMPORAL_PORT), 120_000, server.exited);
@@ -91,8 +104,8 @@ async function retry<T>(what: string, attempt: () => Promise<T>, timeoutMs = 90_
  * The namespace with its retention, then the search attributes; waits until visibility
  * accepts a query on them (the namespace cache refreshes every few seconds).
  */
-export async function prepareNamespace(address: string, namespace: string, retentionDays: number, log: (line: string) => void): Promise<string> {
-  const connection = await retry('Temporal', () => Connection.connect({ address, connectTimeout: '5s' }));
+export async function prepareNamespace(options: TemporalConnectionOptions, namespace: string, retentionDays: number, log: (line: string) => void): Promise<string> {
+  const connection = await retry('Temporal', () => Connection.connect({ ...options, connectTimeout: '5s' }));
   try {
     const info = await retry('getSystemInfo', () => connection.workflowService.getSystemInfo({}));
     const retention = msToTs(retentionDays * 86_400_000);

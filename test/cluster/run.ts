@@ -117,6 +117,8 @@ async function main(): Promise<number> {
     DONDOC_CLUSTER_UI_PORT: 28233,
     DONDOC_CLUSTER_WEB_PORT: 23000,
     DONDOC_CLUSTER_WORKER_PORT: 29464,
+    // Every connection (workers, web, UI, the server's own worker, this script) uses mutual TLS.
+    DONDOC_CLUSTER_TLS: 'true',
   });
   const sink: MailSink = await startMailSink({ smtpPort: 0, httpPort: 0 });
   const workerLines: string[][] = [[], [], []];
@@ -133,8 +135,16 @@ async function main(): Promise<number> {
       },
       onWorkerLine: (i, line) => workerLines[i]!.push(line),
     });
-    say(`cluster up in ${((Date.now() - upStart) / 1000).toFixed(1)} s: Temporal ${cluster.serverVersion} at ${cluster.temporalAddress}`);
-    connection = await Connection.connect({ address: cluster.temporalAddress });
+    say(`cluster up in ${((Date.now() - upStart) / 1000).toFixed(1)} s: Temporal ${cluster.serverVersion} at ${cluster.temporalAddress}${cluster.tls ? ' (mTLS)' : ''}`);
+    connection = await Connection.connect(cluster.connectionOptions);
+    const plain = await Connection.connect({ address: cluster.temporalAddress, connectTimeout: '3s' })
+      .then(async (c) => {
+        await c.workflowService.getSystemInfo({});
+        await c.close();
+        return true;
+      })
+      .catch(() => false);
+    check(cluster.tls && !plain, 'the frontend requires mutual TLS: a plaintext client is refused');
     const client = new Client({ connection, namespace: cluster.namespace });
 
     // Observability endpoints answer.
