@@ -22,11 +22,9 @@ import { workerTuning } from './tuning';
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = createLogger(env.DONDOC_LOG_FORMAT);
-  installRuntime({
-    logger: log,
-    ...(env.DONDOC_WORKER_METRICS_ADDRESS ? { metricsAddress: env.DONDOC_WORKER_METRICS_ADDRESS } : {}),
-    globalTags: { task_queue: env.TEMPORAL_TASK_QUEUE, namespace: env.TEMPORAL_NAMESPACE },
-  });
+  // The SDK labels its metrics with the namespace and task queue itself: no global tags
+  // (repeating those labels would make the exposition invalid).
+  installRuntime({ logger: log, ...(env.DONDOC_WORKER_METRICS_ADDRESS ? { metricsAddress: env.DONDOC_WORKER_METRICS_ADDRESS } : {}) });
   // The web server checks these links with the same secret (DONDOC_SECRET or DATA_DIR/secret).
   const links = createLinkBuilder({ secret: loadSecret(env), publicUrl: env.PUBLIC_URL, validityDays: env.DONDOC_LINK_DAYS });
   let connection: NativeConnection;

@@ -7,7 +7,7 @@ export interface TelemetrySettings {
   logger: Logger;
   /** `host:port` for GET /metrics; absent: metrics off. */
   metricsAddress?: string;
-  /** Labels on every metric, e.g. the task queue, so several workers on one host tell apart. */
+  /** Extra labels on every metric (not namespace or task_queue: the SDK adds those). */
   globalTags?: Record<string, string>;
 }
 
