@@ -152,7 +152,12 @@ async function main(): Promise<number> {
     const healthBody = (await health1.json()) as { status: string; taskQueue: string; connected: boolean };
     check(health1.status === 200 && healthBody.status === 'up' && healthBody.connected && healthBody.taskQueue === cluster.taskQueue, `worker 1 /healthz: ${JSON.stringify(healthBody)}`);
     const workerMetrics = await (await fetch(`http://127.0.0.1:${settings.DONDOC_CLUSTER_WORKER_PORT + 1}/metrics`)).text();
-    check(/temporal_/.test(workerMetrics), 'worker 2 serves Prometheus metrics');
+    check(/temporal_worker_task_slots_available\{/.test(workerMetrics), 'worker 2 serves Prometheus metrics');
+    const repeatedLabels = workerMetrics.split('\n').filter((line) => {
+      const names = [...line.replace(/^[^{]*\{/, '').matchAll(/(\w+)="/g)].map((m) => m[1]);
+      return !line.startsWith('#') && new Set(names).size !== names.length;
+    });
+    check(repeatedLabels.length === 0, `worker metrics are valid exposition (no repeated label): ${repeatedLabels[0] ?? 'none'}`);
     const ui = await fetch(cluster.uiUrl);
     check(ui.status === 200 && /<html/i.test(await ui.text()), `Temporal UI answers at ${cluster.uiUrl}`);
 
