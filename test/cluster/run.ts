@@ -5,6 +5,7 @@
 // dashboard's visibility queries (through the web API) return the right rows, that both
 // workers did work and nothing failed. Tears everything down; the last line is the tally.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -253,6 +254,17 @@ async function main(): Promise<number> {
     check(tally.expected >= UNITS.length + SUBMITTING.length + OPEN.length, `${tally.expected} notices expected (requests, receipts, reminders)`);
     check(tally.lost.length === 0 && tally.duplicates === 0 && tally.unexpected.length === 0, 'every notice arrived exactly once');
     check(failed === 0, `nothing failed (workflows ${failedWorkflows.count}, activity failures ${activityFailures})`);
+    // The Grafana dashboard asks for metrics that exist (failure counters appear with the first failure).
+    const dashboard = readFileSync(join(repoRoot, 'deploy', 'grafana', 'dondoc.json'), 'utf8');
+    const used = new Set([...dashboard.matchAll(/\b((?:temporal|dondoc_web|service|persistence)_[a-z_]+)\{/g)].map((m) => m[1]!));
+    const onFailure = new Set(['temporal_activity_execution_failed', 'temporal_workflow_task_execution_failed', 'temporal_request_failure', 'service_errors']);
+    const exported = [
+      await (await fetch(`http://127.0.0.1:${settings.DONDOC_CLUSTER_WORKER_PORT + 1}/metrics`)).text(),
+      await (await fetch(`${cluster.webUrl}/metrics`)).text(),
+      await (await fetch(`http://127.0.0.1:${settings.DONDOC_CLUSTER_TEMPORAL_PORT + 57}/metrics`)).text(),
+    ].join('\n');
+    const absent = [...used].filter((name) => !onFailure.has(name) && !new RegExp(`^${name}[{ ]`, 'm').test(exported));
+    check(absent.length === 0, `every metric the Grafana dashboard uses is exported (absent: ${absent.join(', ') || 'none'})`);
     check(workerLines[2]!.some((l) => l.startsWith('{') && JSON.parse(l.replace(/^\[worker-2\] /, '')) !== null), 'worker logs are JSON lines');
     tallyLine = `cluster: server=${cluster.serverVersion} persistence=postgresql workers=2 units=${UNITS.length} notices=${tally.expected} delivered=${tally.delivered} duplicates=${tally.duplicates} lost=${tally.lost.length} failed=${failed}`;
   } catch (err) {
