@@ -163,7 +163,8 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
 
     const web = supervise(startProcess('web', ...tsNode('client/web/main.ts'), childEnv({ DONDOC_ADMIN_PASSWORD: adminPassword }), log));
     await waitUntil('web', () => isListening(settings.DONDOC_CLUSTER_WEB_PORT), 60_000, web.exited);
-    supervise(await startUi(settings, temporalAddress, log, tls));
+    if (settings.DONDOC_CLUSTER_UI) supervise(await startUi(settings, temporalAddress, log, tls));
+    else log('cluster: Temporal UI left out (DONDOC_CLUSTER_UI=false)');
 
     return {
       serverVersion: version,

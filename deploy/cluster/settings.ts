@@ -22,6 +22,8 @@ const schema = z.object({
   DONDOC_CLUSTER_WORKER_PORT: port.default(19464),
   /** Mutual TLS between every client and the frontend, with certificates made for the cluster (tls.ts). */
   DONDOC_CLUSTER_TLS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Start the Temporal Web UI (false: leave it out, e.g. while its build is not there). */
+  DONDOC_CLUSTER_UI: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   DONDOC_CLUSTER_NAMESPACE: z.string().min(1).default('dondoc'),
   /** Closed assignments stay on the dashboard this long: a program year plus its annual report. */
   DONDOC_CLUSTER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),

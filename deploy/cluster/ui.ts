@@ -20,6 +20,8 @@ export function uiConfig(temporalAddress: string, port: number, namespace: strin
     'refreshInterval: 1m',
     'cors:',
     '  allowOrigins: []',
+    // Served over plain HTTP on loopback here: a Secure CSRF cookie would never come back.
+    '  cookieInsecure: true',
     'auth:',
     '  enabled: false',
     ...(tls

@@ -159,8 +159,12 @@ async function main(): Promise<number> {
       return !line.startsWith('#') && new Set(names).size !== names.length;
     });
     check(repeatedLabels.length === 0, `worker metrics are valid exposition (no repeated label): ${repeatedLabels[0] ?? 'none'}`);
-    const ui = await fetch(cluster.uiUrl);
-    check(ui.status === 200 && /<html/i.test(await ui.text()), `Temporal UI answers at ${cluster.uiUrl}`);
+    if (settings.DONDOC_CLUSTER_UI) {
+      const ui = await fetch(cluster.uiUrl);
+      check(ui.status === 200 && /<html/i.test(await ui.text()), `Temporal UI answers at ${cluster.uiUrl}`);
+      const namespaces = await fetch(`${cluster.uiUrl}/api/v1/namespaces/${cluster.namespace}`);
+      check(namespaces.status === 200, `Temporal UI reaches the frontend over mutual TLS (GET /api/v1/namespaces/${cluster.namespace}: ${namespaces.status})`);
+    } else check(false, 'Temporal UI left out (DONDOC_CLUSTER_UI=false)');
 
     const dueAt = new Date(Date.now() + DUE_IN_MS).toISOString();
     await client.workflow.start(reportCycleWorkflow, { taskQueue: cluster.taskQueue, workflowId: OCC, args: [occurrence(dueAt)] });
