@@ -16,6 +16,7 @@ import { startMailSink, type MailSink } from '../../dev/mail-sink/sink';
 import { reportCycleWorkflow } from '../../workflows';
 import { statusQuery, submitUpdate, type AssignmentInput, type AssignmentState, type NoticeRecord } from '../../workflows/assignment/messages';
 import type { OccurrenceInput } from '../../workflows/occurrence/input';
+import { startSlowRelay } from './slow-relay';
 import { tallyNotices } from './tally';
 
 const PROGRAM = 'cluster-test';
@@ -122,6 +123,9 @@ async function main(): Promise<number> {
     DONDOC_CLUSTER_TLS: 'true',
   });
   const sink: MailSink = await startMailSink({ smtpPort: 0, httpPort: 0 });
+  // Each SMTP command reaches the sink 700 ms late: a send takes seconds, so the kill below
+  // finds sends in flight on the killed worker.
+  const relay = await startSlowRelay(sink.smtpPort, 700);
   const workerLines: string[][] = [[], [], []];
   let cluster: RunningCluster | undefined;
   let connection: Connection | undefined;
@@ -130,7 +134,7 @@ async function main(): Promise<number> {
     const upStart = Date.now();
     cluster = await startCluster({
       settings,
-      smtpUrl: `smtp://127.0.0.1:${sink.smtpPort}`,
+      smtpUrl: `smtp://127.0.0.1:${relay.port}`,
       log: (line) => {
         if (!line.startsWith('[temporal-server]') && !line.startsWith('[temporal-ui]')) say(line);
       },
@@ -176,12 +180,12 @@ async function main(): Promise<number> {
     }
     say(`${SUBMITTING.length} units submitted`);
 
-    // Killed while the reminders go out (1 s after their timers fire, not in step with any
-    // delivery): its in-flight sends are retried by the other worker. A kill timed to the
-    // instant the relay accepts a message would land in the few milliseconds before the sent
-    // ledger records it, the one window only the Message-ID covers (README).
+    // Killed while the reminders go out (2 s after their timers fire, while the slow relay
+    // holds every send): its in-flight sends are retried by the other worker after their
+    // timeout. (A kill timed to the instant the relay accepts a message would land in the few
+    // milliseconds before the sent ledger records it, the one window only the Message-ID covers.)
     const reminderAt = Date.parse(dueAt) - 120_000;
-    await new Promise((r) => setTimeout(r, Math.max(0, reminderAt + 1000 - Date.now())));
+    await new Promise((r) => setTimeout(r, Math.max(0, reminderAt + 2000 - Date.now())));
     const victim = cluster.workers[0]!;
     const victimPid = victim.child.pid;
     victim.child.kill('SIGKILL');
@@ -251,6 +255,7 @@ async function main(): Promise<number> {
     }
     say(`tasks started by worker 1: ${byWorker.get(1) ?? 0}, worker 2: ${byWorker.get(2) ?? 0}; activities that needed another attempt (the killed worker's): ${retried}`);
     check((byWorker.get(1) ?? 0) > 0 && (byWorker.get(2) ?? 0) > 0, 'both workers ran tasks');
+    check(retried > 0, 'sends the killed worker held were retried by the other one');
     const failedWorkflows = await client.workflow.count(`WorkflowId STARTS_WITH '${OCC}' AND ExecutionStatus IN ('Failed', 'Terminated', 'TimedOut', 'Canceled')`);
 
     // Every notice that was due, at the sink exactly once.
@@ -293,6 +298,7 @@ async function main(): Promise<number> {
   } finally {
     await connection?.close().catch(() => undefined);
     await cluster?.stop();
+    await relay.close();
     await sink.close();
     await rm(dir, { recursive: true, force: true });
     say(`torn down in total ${((Date.now() - started) / 1000).toFixed(0)} s`);
