@@ -1,16 +1,53 @@
 // The client side's one way to reach Temporal: a connection with a short timeout and
 // errors turned into sentences a clerk can act on, plus the workflow ids dondoc uses.
-import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
+import { readFileSync } from 'node:fs';
+import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError, type TLSConfig } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import type { Env } from '../config/env';
+import { temporalUsesTls, type Env } from '../config/env';
 
 export class ClientError extends Error {
   override name = 'ClientError';
 }
 
-export async function connectClient(env: Pick<Env, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>): Promise<Client> {
+/** What a connection to Temporal needs from the configuration; the TLS and Cloud settings are optional. */
+export type TemporalSettings = Pick<Env, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'> &
+  Partial<Pick<Env, 'TEMPORAL_TLS' | 'TEMPORAL_TLS_CA' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_KEY' | 'TEMPORAL_TLS_SERVER_NAME' | 'TEMPORAL_API_KEY'>>;
+
+export interface TemporalConnectionOptions {
+  address: string;
+  tls?: TLSConfig;
+  apiKey?: string;
+}
+
+/**
+ * The address, TLS and API key every connection uses (the web, the CLI, the workers): one
+ * place, so a cluster behind mTLS or Temporal Cloud needs only the environment. Files are
+ * read here, at connect time, so a renewed certificate is picked up on the next restart.
+ */
+export function temporalConnectionOptions(env: TemporalSettings): TemporalConnectionOptions {
+  if (!temporalUsesTls(env)) return { address: env.TEMPORAL_ADDRESS };
+  const tls: TLSConfig = {
+    ...(env.TEMPORAL_TLS_SERVER_NAME ? { serverNameOverride: env.TEMPORAL_TLS_SERVER_NAME } : {}),
+    ...(env.TEMPORAL_TLS_CA ? { serverRootCACertificate: readFileSync(env.TEMPORAL_TLS_CA) } : {}),
+    ...(env.TEMPORAL_TLS_CERT && env.TEMPORAL_TLS_KEY
+      ? { clientCertPair: { crt: readFileSync(env.TEMPORAL_TLS_CERT), key: readFileSync(env.TEMPORAL_TLS_KEY) } }
+      : {}),
+  };
+  return { address: env.TEMPORAL_ADDRESS, tls, ...(env.TEMPORAL_API_KEY ? { apiKey: env.TEMPORAL_API_KEY } : {}) };
+}
+
+/** How the connection is secured, for logs and banners: never the key or a file's content. */
+export function describeTemporalSecurity(env: TemporalSettings): string {
+  if (!temporalUsesTls(env)) return 'plaintext';
+  const parts = ['tls'];
+  if (env.TEMPORAL_TLS_CERT) parts.push('mtls');
+  if (env.TEMPORAL_API_KEY) parts.push('api-key');
+  return parts.join('+');
+}
+
+export async function connectClient(env: TemporalSettings): Promise<Client> {
   try {
-    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS, connectTimeout: '5s' });
+    const connection = await Connection.connect({ ...temporalConnectionOptions(env), connectTimeout: '5s' });
     return new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   } catch (err) {
     throw new ClientError(

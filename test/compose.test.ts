@@ -14,6 +14,7 @@ interface Service {
   ports?: string[];
   environment?: Record<string, string>;
   depends_on?: Record<string, unknown>;
+  healthcheck?: { test: string[] };
 }
 
 const compose = parse(readFileSync(resolve(__dirname, '..', 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
@@ -43,6 +44,14 @@ describe('docker-compose.yml', () => {
       expect(env.SMTP_URL).toBe('smtp://mail:1025');
       expect(Object.keys(services[name]!.depends_on!)).toContain('temporal');
     }
+  });
+
+  it('gives the worker the metrics and health listeners of a production worker, and checks its health there', () => {
+    const env = envSchema.parse(services.worker!.environment);
+    expect(env.DONDOC_WORKER_METRICS_ADDRESS).toBe('0.0.0.0:9464');
+    expect(env.DONDOC_WORKER_HEALTH_ADDRESS).toBe('0.0.0.0:9474');
+    expect(env.DONDOC_LOG_FORMAT).toBe('json');
+    expect(services.worker!.healthcheck!.test.join(' ')).toContain('http://127.0.0.1:9474/healthz');
   });
 
   it('runs entry points that exist in the repository', () => {

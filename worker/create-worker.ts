@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import type { WorkerTuning } from './tuning';
 
 // The bundler compiles the TypeScript sources itself; no build step is needed.
 export const workflowsPath = resolve(__dirname, '..', 'workflows', 'index.ts');
@@ -14,6 +15,8 @@ export interface DondocWorkerOptions {
   deps: ActivityDeps;
   /** A prebuilt bundle (tests build one per suite); otherwise the worker bundles at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Cache size, concurrency and shutdown grace (worker/tuning.ts); absent: the SDK's defaults. */
+  tuning?: WorkerTuning;
 }
 
 export function createDondocWorker(options: DondocWorkerOptions): Promise<Worker> {
@@ -23,5 +26,6 @@ export function createDondocWorker(options: DondocWorkerOptions): Promise<Worker
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: createActivities(options.deps),
+    ...options.tuning,
   });
 }

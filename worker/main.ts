@@ -1,17 +1,30 @@
-// The dondoc worker process: connects to Temporal, runs the workflows and the activities
-// (email through the configured SMTP relay), and drains in-flight tasks on SIGINT/SIGTERM.
+// The dondoc worker process: connects to Temporal (TLS, mTLS or an API key as configured),
+// runs the workflows and the activities (email through the configured SMTP relay), logs one
+// line per event, serves metrics and a health endpoint when asked, and drains in-flight
+// tasks on SIGINT/SIGTERM.
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import type { Server } from 'node:http';
 import { NativeConnection } from '@temporalio/worker';
 import { createLinkBuilder } from '../auth/links';
 import { loadSecret } from '../auth/secret';
 import { loadEnv, redactUrl } from '../config/env';
 import { createMailer } from '../activities/notify/mailer';
+import { describeTemporalSecurity, temporalConnectionOptions } from '../client/temporal';
 import { FileStore } from '../storage/file-store';
 import { openRecords, RecordsLedger, type Records } from '../storage/records';
 import { createDondocWorker } from './create-worker';
+import { startHealthServer } from './health';
+import { createLogger } from './log';
+import { installRuntime } from './telemetry';
+import { workerTuning } from './tuning';
 
 async function main(): Promise<void> {
   const env = loadEnv();
+  const log = createLogger(env.DONDOC_LOG_FORMAT);
+  // The SDK labels its metrics with the namespace and task queue itself: no global tags
+  // (repeating those labels would make the exposition invalid).
+  installRuntime({ logger: log, ...(env.DONDOC_WORKER_METRICS_ADDRESS ? { metricsAddress: env.DONDOC_WORKER_METRICS_ADDRESS } : {}) });
   // The web server checks these links with the same secret (DONDOC_SECRET or DATA_DIR/secret).
   const links = createLinkBuilder({ secret: loadSecret(env), publicUrl: env.PUBLIC_URL, validityDays: env.DONDOC_LINK_DAYS });
   // Every worker, on any host, writes to the same records database: it also holds the
@@ -24,12 +37,14 @@ async function main(): Promise<void> {
   }
   let connection: NativeConnection;
   try {
-    connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+    connection = await NativeConnection.connect(temporalConnectionOptions(env));
   } catch (err) {
     await records.close();
     throw new Error(`không kết nối được Temporal tại ${env.TEMPORAL_ADDRESS} (cannot reach Temporal): ${(err as Error).message}`, { cause: err });
   }
+  let health: Server | undefined;
   try {
+    const tuning = workerTuning(env);
     const worker = await createDondocWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
@@ -43,19 +58,47 @@ async function main(): Promise<void> {
         records,
         links,
       },
+      tuning,
     });
-    console.log(
-      `dondoc worker: task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}/${env.TEMPORAL_NAMESPACE}, mail via ${redactUrl(env.SMTP_URL)}, records in ${records.info.where}`,
-    );
-    // Worker.run resolves after SIGINT/SIGTERM once running tasks are finished.
+    if (env.DONDOC_WORKER_HEALTH_ADDRESS) {
+      health = await startHealthServer(env.DONDOC_WORKER_HEALTH_ADDRESS, {
+        state: () => worker.getState(),
+        connected: async () => {
+          const check = connection.healthService.check({});
+          const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref());
+          const answer = await Promise.race([check, timeout]);
+          return answer.status === 1; // SERVING
+        },
+        namespace: env.TEMPORAL_NAMESPACE,
+        taskQueue: env.TEMPORAL_TASK_QUEUE,
+        identity: `${process.pid}@${hostname()}`,
+      });
+    }
+    // The tests and the cluster scripts wait for this line's text.
+    log.info(`dondoc worker: task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}/${env.TEMPORAL_NAMESPACE}, mail via ${redactUrl(env.SMTP_URL)}, records in ${records.info.where}`, {
+      event: 'worker.started',
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      namespace: env.TEMPORAL_NAMESPACE,
+      temporal: env.TEMPORAL_ADDRESS,
+      security: describeTemporalSecurity(env),
+      maxCachedWorkflows: tuning.maxCachedWorkflows ?? 'sdk-default',
+      maxConcurrentActivities: tuning.maxConcurrentActivityTaskExecutions,
+      maxConcurrentWorkflowTasks: tuning.maxConcurrentWorkflowTaskExecutions,
+      ...(env.DONDOC_WORKER_METRICS_ADDRESS ? { metrics: `http://${env.DONDOC_WORKER_METRICS_ADDRESS}/metrics` } : {}),
+      ...(env.DONDOC_WORKER_HEALTH_ADDRESS ? { health: `http://${env.DONDOC_WORKER_HEALTH_ADDRESS}/healthz` } : {}),
+    });
+    // Worker.run resolves after SIGINT/SIGTERM once running tasks are finished (or the grace time is over).
     await worker.run();
+    log.info('dondoc worker: stopped', { event: 'worker.stopped', taskQueue: env.TEMPORAL_TASK_QUEUE });
   } finally {
+    health?.close();
     await connection.close();
     await records.close();
   }
 }
 
 main().catch((err: unknown) => {
-  console.error(`dondoc worker: ${err instanceof Error ? err.message : String(err)}`);
+  // The runtime may not be installed yet (bad configuration): a plain JSON line either way.
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'ERROR', msg: `dondoc worker: ${err instanceof Error ? err.message : String(err)}`, event: 'worker.failed' }));
   process.exit(1);
 });

@@ -17,6 +17,7 @@ import { registerOfficeApi } from './api/office';
 import { openApiDocument } from './api/openapi';
 import { registerUnitApi } from './api/unit';
 import { registerCompression } from './compress';
+import { registerMetrics } from './metrics';
 import { createContext, type WebContext, type WebOptions } from './context';
 import { BadQueryValue } from './data/query';
 import { isUnavailable, registerDefaultDeadline } from './deadlines';
@@ -79,6 +80,7 @@ export function createWebServer(client: Client, env: Env, options: WebOptions): 
   // No request logging: URLs of unit pages carry their link token.
   // Unit link tokens are path segments of ~200 characters; the router's default cap is 100.
   const app = Fastify({ logger: false, trustProxy: env.WEB_TRUST_PROXY, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 2048 } });
+  registerMetrics(app, env);
   void app.register(cookie);
   // Signed-in sessions: an encrypted cookie whose key comes from the stable secret, so a
   // restart keeps everyone signed in. Its own expiry matches the session's.
