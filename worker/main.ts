@@ -59,6 +59,9 @@ async function main(): Promise<void> {
         links,
       },
       tuning,
+      // A bundle built once (tests that restart workers many times; a deployment that ships
+      // its bundle): no bundling at start, which takes tens of seconds on a small machine.
+      ...(process.env.DONDOC_WORKFLOW_BUNDLE ? { workflowBundle: { codePath: process.env.DONDOC_WORKFLOW_BUNDLE } } : {}),
     });
     if (env.DONDOC_WORKER_HEALTH_ADDRESS) {
       health = await startHealthServer(env.DONDOC_WORKER_HEALTH_ADDRESS, {

@@ -9,11 +9,14 @@ import type { ItemKind, Occurrence, Program } from '../../program/types';
 import type { OccurrenceInput } from '../../workflows/occurrence/input';
 import { describeChanges } from './changes';
 import { ProgramIndex } from './occurrence-inputs';
-import { MemoryProgramStore, type ProgramStore } from './program-store';
+import type { Records } from '../../storage/records';
+import { MemoryProgramStore, RecordsProgramStore, type ProgramStore } from './program-store';
 
 export interface PlanDeps {
   /** Where applied versions live; workers on several hosts need a shared one. */
   programs?: ProgramStore;
+  /** Without `programs`, the records database keeps them (shared by every worker). */
+  records?: Records;
 }
 
 export interface OccurrenceSummary {
@@ -46,7 +49,7 @@ export interface PlanProgramArgs {
 const processStore = new MemoryProgramStore();
 
 export function createPlanActivities(deps: PlanDeps) {
-  const store = deps.programs ?? processStore;
+  const store = deps.programs ?? (deps.records ? new RecordsProgramStore(deps.records) : processStore);
   const indexes = new Map<string, ProgramIndex>();
 
   async function indexOf(hash: string): Promise<ProgramIndex> {

@@ -4,6 +4,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Program } from '../../program/types';
+import type { Records } from '../../storage/records';
 
 export interface ProgramStore {
   put(hash: string, program: Program): Promise<void>;
@@ -50,5 +51,30 @@ export class MemoryProgramStore implements ProgramStore {
 
   async get(hash: string): Promise<Program | undefined> {
     return this.versions.get(hash);
+  }
+}
+
+/**
+ * Versions in the records database: every worker on every host reads the same ones, and the
+ * applied versions are part of the office's record (who applied what, when, its content).
+ */
+export class RecordsProgramStore implements ProgramStore {
+  constructor(private readonly records: Records) {}
+
+  async put(hash: string, program: Program): Promise<void> {
+    await this.records.putProgramVersion({
+      programId: program.program.id,
+      hash,
+      title: program.program.title,
+      year: program.program.year,
+      // The program as applied (checked and normalised), as JSON.
+      content: JSON.stringify(program),
+      appliedAt: new Date().toISOString(),
+    });
+  }
+
+  async get(hash: string): Promise<Program | undefined> {
+    const version = await this.records.getProgramVersion(hash);
+    return version ? (JSON.parse(version.content) as Program) : undefined;
   }
 }

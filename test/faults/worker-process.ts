@@ -1,5 +1,5 @@
 // Worker processes the fault tests kill with SIGKILL: started from a workflow bundle built
-// once per suite (see bundled-worker.ts), ready once they poll.
+// once per suite (DONDOC_WORKFLOW_BUNDLE, read by worker/main.ts), ready once they poll.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -24,7 +24,7 @@ export interface WorkerProcess {
 
 /** Starts a worker with `env` on top of this process's; resolves once it polls its task queue. */
 export async function startWorkerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test', 'faults', 'bundled-worker.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'worker', 'main.ts')], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
