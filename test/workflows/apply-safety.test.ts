@@ -100,7 +100,7 @@ describe('applying a program safely', () => {
     expect(after.occurrences.find((o) => o.id === m12)!.status).toBe('started');
     expect(await isRunning(m12)).toBe(true);
   });
-  it('serialises two applies sent at once: the occurrences end as the last applied version says', async () => {
+  it('serialises two applies sent at once: the occurrences end as the last applied version says', { timeout: 240_000 }, async () => {
     await travelTo(t.env, '2027-12-08T09:00');
     const id = 'vstbpn-test-concurrent';
     const first = withMonthly(programFor(id));
@@ -120,9 +120,12 @@ describe('applying a program safely', () => {
     // not left running, and one the last version keeps is not left cancelled.
     const agreed = await eventually(
       async () => ({ record: (await status(id)).occurrences.find((o) => o.id === occ)!, running: await isRunning(occ) }),
-      ({ record: r, running }) => (r.status === 'started') === running,
+      // A run cancelled by the first apply and wanted by the second is started again once it
+      // has closed (the program retries every 30 s of its clock, real time here).
+      ({ record: r, running }) => (r.status === 'started' && running) || (r.status === 'removed' && !running),
       'record and workflow agree',
+      100_000,
     );
-    expect(['started', 'removed', 'scheduled']).toContain(agreed.record.status);
+    expect(['started', 'removed']).toContain(agreed.record.status);
   });
 });

@@ -47,6 +47,8 @@ export interface OccurrenceRecord {
   /** The last due of its units. */
   lastDueAt: string;
   status: OccurrenceStatus;
+  /** Added back after a removal: started once its cancelled run has closed. */
+  reAdded?: true;
 }
 
 export interface ProgramState {

@@ -50,6 +50,14 @@ function occurrenceWorkflowFor(kind: ItemKind) {
 }
 
 const HISTORY_LIMIT = 5_000;
+/** How soon to try again to start an occurrence whose previous, cancelled run is still closing. */
+const RESTART_RETRY_MS = 30_000;
+
+/** The zone an occurrence's instants are written in (its start instant carries the offset). */
+function timeZoneOf(rec: OccurrenceRecord): string {
+  const offset = /([+-]\d{2}:\d{2}|Z)$/.exec(rec.startAt)?.[1] ?? 'Z';
+  return offset === 'Z' ? 'UTC' : `UTC${offset}`;
+}
 
 export async function programWorkflow(args: ProgramWorkflowInput): Promise<void> {
   const state: ProgramState = args.carried?.state ?? { programId: args.programId, applied: [], occurrences: [] };
@@ -78,7 +86,16 @@ export async function programWorkflow(args: ProgramWorkflowInput): Promise<void>
         if (existing?.status === 'missed' && missed) continue;
         (missed ? result.missed : result.added).push(occ.id);
         if (dryRun) continue;
-        const fresh: OccurrenceRecord = { id: occ.id, itemId: occ.itemId, kind: occ.kind, label: occ.label, ...times, status: missed ? 'missed' : 'scheduled' };
+        const fresh: OccurrenceRecord = {
+          id: occ.id,
+          itemId: occ.itemId,
+          kind: occ.kind,
+          label: occ.label,
+          ...times,
+          status: missed ? 'missed' : 'scheduled',
+          // Brought back after a removal: its cancelled run may still be closing.
+          ...(existing?.status === 'removed' ? { reAdded: true } : {}),
+        };
         if (existing) Object.assign(existing, fresh);
         else state.occurrences.push(fresh);
       } else if (existing.status === 'started') {
@@ -130,9 +147,16 @@ export async function programWorkflow(args: ProgramWorkflowInput): Promise<void>
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });
     } catch (err) {
-      // Started before a continue-as-new or a crash: it is running, which is what we want.
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      // A removed occurrence added back: its cancelled run has not closed yet. Try again
+      // shortly rather than take the closing run for the new one.
+      if (rec.reAdded) {
+        rec.startAt = toLocalIso(Date.now() + RESTART_RETRY_MS, timeZoneOf(rec));
+        return;
+      }
+      // Started before a continue-as-new or a crash: it is running, which is what we want.
     }
+    delete rec.reAdded;
     rec.status = 'started';
   }
 
