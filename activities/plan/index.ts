@@ -5,7 +5,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
 import { compilePlan } from '../../program/plan';
-import type { ItemKind, Occurrence, Program } from '../../program/types';
+import type { Occurrence, Program } from '../../program/types';
+import type { OccurrenceRecord } from '../../workflows/program/messages';
 import type { OccurrenceInput } from '../../workflows/occurrence/input';
 import { describeChanges } from './changes';
 import { ProgramIndex } from './occurrence-inputs';
@@ -19,16 +20,8 @@ export interface PlanDeps {
   records?: Records;
 }
 
-export interface OccurrenceSummary {
-  id: string;
-  itemId: string;
-  kind: ItemKind;
-  label: string;
-  /** When its workflow starts: the first dated event of the occurrence. */
-  startAt: string;
-  /** The last due of its units. */
-  lastDueAt: string;
-}
+/** An occurrence as the program workflow keeps it, before it has a status. */
+export type OccurrenceSummary = Omit<OccurrenceRecord, 'status' | 'reAdded'>;
 
 export interface ProgramPlan {
   title: string;

@@ -1,22 +1,13 @@
 // The Temporal dev server as `npm start` runs it (SQLite file, the project's search
 // attributes), as a process the fault suite can stop and start again from the same file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Connection } from '@temporalio/client';
 import { temporalCliPath } from '../../dev/tools';
+import { freePort } from '../../dev/harness/ports';
 import { isListening } from '../../dev/processes';
 import { searchAttributeDefinitions } from '../../workflows/search-attributes';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export class DevServer {
   private child: ChildProcess | undefined;

@@ -4,6 +4,7 @@
 // round come resolved (input, reschedule signal, or the scheduleRound local activity).
 import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
+import { baseNotice } from '../occurrence/notices';
 import { Outbox } from '../occurrence/outbox';
 import { toLocalIso } from '../occurrence/time';
 import { DUE, PENDING, STATUS } from '../search-attributes';
@@ -113,18 +114,8 @@ export class Assignment {
 
   private baseData(kind: NoticeKind, workingDaysLeft?: number): NoticeData {
     const input = this.input;
-    return {
-      kind,
-      locale: input.locale,
-      programTitle: input.programTitle,
-      officeName: input.office.name,
-      itemTitle: input.itemTitle,
-      ...(input.period !== undefined ? { period: input.period } : {}),
-      unitName: this.parties.unit.name,
-      dueAt: this.state.dueAt,
-      timeZone: input.timeZone,
-      ...(workingDaysLeft !== undefined ? { workingDaysLeft } : {}),
-    };
+    const context = { locale: input.locale, programTitle: input.programTitle, officeName: input.office.name, itemTitle: input.itemTitle, period: input.period, timeZone: input.timeZone };
+    return { ...baseNotice(context, kind, this.parties.unit.name, this.state.dueAt), ...(workingDaysLeft !== undefined ? { workingDaysLeft } : {}) };
   }
 
   notify(kind: NoticeKind, step: string, extra: Partial<NoticeData> = {}, options: { audience?: Step['audience']; scheduledFor?: number; planUid?: string; workingDaysLeft?: number } = {}): void {

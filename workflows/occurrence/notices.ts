@@ -6,19 +6,30 @@ import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages
 import type { OccurrenceInput } from './input';
 import { Outbox } from './outbox';
 
-/** The facts every notice of an occurrence carries; `unitName` is whom it is about. */
+/** What every notice says whoever sends it: the program, the office, the item and period, the unit, the due. */
+export interface NoticeContext {
+  locale: NoticeData['locale'];
+  programTitle: string;
+  officeName: string;
+  itemTitle: string;
+  period?: string | undefined;
+  timeZone: string;
+}
+
+/** The facts every notice carries; `unitName` is whom it is about. */
+export function baseNotice(context: NoticeContext, kind: NoticeKind, unitName: string, dueAt: string): NoticeData {
+  const { period, ...rest } = context;
+  return { kind, ...rest, ...(period !== undefined ? { period } : {}), unitName, dueAt };
+}
+
+/** The facts every notice of an occurrence carries. */
 export function occurrenceNotice(input: OccurrenceInput, kind: NoticeKind, unitName: string, dueAt: string): NoticeData {
-  return {
+  return baseNotice(
+    { locale: input.locale, programTitle: input.programTitle, officeName: input.office.name, itemTitle: input.itemTitle, period: input.periodLabel, timeZone: input.timeZone },
     kind,
-    locale: input.locale,
-    programTitle: input.programTitle,
-    officeName: input.office.name,
-    itemTitle: input.itemTitle,
-    period: input.periodLabel,
     unitName,
     dueAt,
-    timeZone: input.timeZone,
-  };
+  );
 }
 
 /** An outbox recording into the workflow's state; refused addresses are reported to the office. */
