@@ -15,7 +15,12 @@ import { Assignments, type Failure, type Outcome } from './data/assignments';
 /** Leaves time to render the 503 page inside the 5 s a person is promised. */
 export const TEMPORAL_DEADLINE_MS = 4_000;
 
+// A call cut short (deadline reached while connecting, server shedding load, a query aborted
+// with its worker gone) is 'try later' too.
+const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_RESOURCE_EXHAUSTED = 8;
+const GRPC_ABORTED = 10;
 const GRPC_FAILED_PRECONDITION = 9;
 const GRPC_UNAVAILABLE = 14;
 
@@ -41,7 +46,7 @@ export function isUnavailable(err: unknown): boolean {
   for (const e of chain(err)) {
     if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
     const code = (e as { code?: unknown }).code;
-    if ((isGrpcServiceError(e) || (e as { name?: string }).name === 'ServiceError') && (code === GRPC_DEADLINE_EXCEEDED || code === GRPC_UNAVAILABLE)) return true;
+    if ((isGrpcServiceError(e) || (e as { name?: string }).name === 'ServiceError') && [GRPC_CANCELLED, GRPC_DEADLINE_EXCEEDED, GRPC_RESOURCE_EXHAUSTED, GRPC_ABORTED, GRPC_UNAVAILABLE].includes(code as number)) return true;
   }
   return isNoWorker(err);
 }

@@ -58,7 +58,7 @@ function registerErrorHandlers(app: FastifyInstance, ctx: WebContext): void {
     // Bad input that reached visibility (a forged page token, an odd id): the client's fault.
     // Temporal or the worker not answering in time (a deadline, no poller): a 503, never a 500.
     const status = err instanceof BadQueryValue || grpc === 3 ? 400 : isUnavailable(err) ? 503 : err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status >= 500 && status !== 503) console.error(`dondoc web: ${where(req)}: ${err.name}: ${(err.message ?? '').split('\n')[0]}`);
+    if (status >= 500 && status !== 503) console.error(`dondoc web: ${where(req)}: ${err.name}: ${(err.message ?? '').split('\n')[0]}${causeCodes(err)}`);
     if (status === 503 && t) return sendUnavailable(req, reply, ctx, '/', req.method !== 'GET' && req.method !== 'HEAD');
     if (isApi(req) || !t) {
       const code = status === 503 ? 'unavailable' : csrf ? 'csrf' : status === 413 ? 'too_large' : status === 415 ? 'unsupported_type' : status >= 500 ? 'internal' : 'validation';
@@ -73,6 +73,16 @@ function registerErrorHandlers(app: FastifyInstance, ctx: WebContext): void {
       : [t.errors.title, err instanceof BadQueryValue ? err.message : t.errors.notFoundBody];
     return sendPage(reply, status, errorPage(frameOf(req, ctx), title, body, '/'));
   });
+}
+
+/** The gRPC codes down an error's cause chain, for the one log line of an unexpected failure. */
+function causeCodes(err: unknown): string {
+  const codes: string[] = [];
+  for (let e = (err as { cause?: unknown }).cause, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, details } = e as { code?: unknown; details?: unknown };
+    if (code !== undefined) codes.push(`${String(code)}${typeof details === 'string' ? ` ${details.slice(0, 120)}` : ''}`);
+  }
+  return codes.length > 0 ? ` (causes: ${codes.join('; ')})` : '';
 }
 
 export function createWebServer(client: Client, env: Env, options: WebOptions): FastifyInstance {

@@ -3,9 +3,9 @@
 // re-applied program can withdraw one unit, and its row follows the child's status signals.
 // Shared by inspectionWorkflow and campaignWorkflow; it could move to workflows/occurrence/
 // if a third workflow needs it.
-import { CancellationScope, getExternalWorkflowHandle, isCancellation, ParentClosePolicy, startChild } from '@temporalio/workflow';
-import { assignmentWorkflow } from '../assignment/assignment';
-import { assignmentMemo, rescheduleSignal, type AssignmentInput, type AssignmentSummary, type ChildAssignmentRow } from '../assignment/messages';
+import { CancellationScope, getExternalWorkflowHandle, isCancellation } from '@temporalio/workflow';
+import { startAssignment } from '../occurrence/start-child';
+import { rescheduleSignal, type AssignmentInput, type AssignmentSummary, type ChildAssignmentRow } from '../assignment/messages';
 
 /** A child assignment as inspections and campaigns follow it (no report figures). */
 export type TrackedRow = Omit<ChildAssignmentRow, 'indicators' | 'note'>;
@@ -58,7 +58,7 @@ export class TrackedAssignments {
     const scope = new CancellationScope();
     this.scopes.set(id, scope);
     const done = scope.run(async () => {
-      const child = await startChild(assignmentWorkflow, { workflowId: id, args: [assignment], memo: assignmentMemo(assignment), parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL });
+      const child = await startAssignment(id, assignment);
       return child.result();
     });
     void done.then(

@@ -8,17 +8,15 @@ import {
   condition,
   isCancellation,
   setHandler,
-  startChild,
   upsertSearchAttributes,
   workflowInfo,
   allHandlersFinished,
   getExternalWorkflowHandle,
-  ParentClosePolicy,
 } from '@temporalio/workflow';
 import { consolidateReport, forwardReport, recordOccurrence } from '../activity-proxies';
 import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
-import { assignmentWorkflow } from '../assignment/assignment';
-import { assignmentChangedSignal, assignmentMemo, contactsChangedSignal, rescheduleSignal, type AssignmentInput, type IndicatorField } from '../assignment/messages';
+import { startAssignment as startAssignmentChild } from '../occurrence/start-child';
+import { assignmentChangedSignal, contactsChangedSignal, rescheduleSignal, type AssignmentInput, type IndicatorField } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';
 import { occurrenceNotice, occurrenceOutbox } from '../occurrence/notices';
 import { toLocalIso } from '../occurrence/time';
@@ -91,7 +89,7 @@ export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<Rep
     const scope = new CancellationScope();
     scopes.set(id, scope);
     const done = scope.run(async () => {
-      const child = await startChild(assignmentWorkflow, { workflowId: id, args: [assignment], memo: assignmentMemo(assignment), parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL });
+      const child = await startAssignmentChild(id, assignment);
       return child.result();
     });
     void done.then(
