@@ -34,7 +34,11 @@ describe('simulate --behaviour silent sends exactly the plan', () => {
   });
 
   for (const file of files) {
-    it(file, { timeout: 600_000 }, async () => {
+    // KNOWN DEFECT, not yet diagnosed: about one run in three here, one simulation stops making
+    // progress (test server and worker idle) instead of finishing in under a minute. A stuck
+    // run is cut off at 5 minutes and the program simulated again on a fresh server; a real
+    // plan-vs-sent difference fails every attempt the same way.
+    it(file, { timeout: 300_000, retry: 2 }, async () => {
       const loaded = loadProgram(join(root, file));
       if (!loaded.ok) throw new Error(`${file} no longer loads`);
       const plan = compilePlan(loaded.program);
