@@ -41,13 +41,24 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not allowed in workflow code.' })),
         patterns: [
-          { group: ['**/activities', '**/activities/**'], allowTypeImports: true, message: 'Workflows import activities as types only.' },
+          { group: ['**/activities', '**/activities/**'], message: 'Workflows share only contract/ with activities (activity-proxies.ts alone names their types).' },
           { group: ['../program', '../program/**', '../../program', '../../program/**'], allowTypeImports: true, message: 'Workflows receive resolved schedules: program/ as types only.' },
           { group: ['../calendar', '../calendar/**', '../../calendar', '../../calendar/**'], message: 'Workflows never compute dates: steps come resolved (program/follow-ups.ts through activities).' },
           { group: ['**/client', '**/client/**', '**/worker', '**/worker/**', '**/dev/**', '**/storage/**', '**/auth/**', '**/config/**'], message: 'Workflow code may not import the client, worker, dev, storage, auth or config layers.' },
         ],
       }],
     },
+  },
+  {
+    // activity-proxies.ts is the one place a workflow names the activities (as types), as in
+    // the samples' proxyActivities<typeof activities>.
+    files: ['workflows/activity-proxies.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The contract both layers share is plain data: it imports nothing.
+    files: ['contract/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*', '.*', '**'], message: 'contract/ imports nothing: it is the data workflows and activities exchange.' }] }] },
   },
   {
     // Benchmarks measure the product, not the test harness.

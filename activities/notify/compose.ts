@@ -5,7 +5,7 @@ import type { Block, NoticeContent } from './content';
 import { countFacts, factsOf, varsOf } from './facts';
 import type { Prepared } from './prepared';
 import type { NoticeStrings, T } from './strings';
-import type { NoticeData } from './templates';
+import type { NoticeData } from '../../contract/notices';
 
 const p = (text: string): Block => ({ kind: 'paragraph', text });
 const list = (items: string[], ordered = false): Block => ({ kind: 'list', items, ...(ordered ? { ordered } : {}) });

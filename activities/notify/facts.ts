@@ -3,7 +3,7 @@
 import type { Fact } from './content';
 import { oneLine, type Prepared } from './prepared';
 import type { NoticeStrings, Vars } from './strings';
-import type { NoticeData } from './templates';
+import type { NoticeData } from '../../contract/notices';
 
 const trimmed = (s: string | undefined): string | undefined => (s?.trim() ? s.trim() : undefined);
 

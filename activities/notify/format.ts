@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Locale } from './templates';
+import type { Locale } from '../../contract/notices';
 
-export type { Locale } from './templates';
+export type { Locale } from '../../contract/notices';
 
 // Names come from tables, not Intl: the notice must read the same on every machine,
 // whatever ICU data Node was built with (and ICU writes "Thứ Sáu" where offices write "thứ Sáu").

@@ -1,5 +1,5 @@
 import { atPhrase, formatDate, formatDateTime, formatWhen, lastInstant, localTime, localWhen, spanPhrase, workingDaysPhrase, type When } from './format';
-import type { NoticeData } from './templates';
+import type { NoticeData } from '../../contract/notices';
 
 /** The values every notice's copy needs, formatted once for the notice's locale and zone. */
 export interface Prepared {

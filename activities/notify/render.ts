@@ -6,7 +6,7 @@ import { prepare } from './prepared';
 import type { NoticeStrings } from './strings';
 import { en } from './strings-en';
 import { vi } from './strings-vi';
-import type { Locale, NoticeData, RenderedNotice } from './templates';
+import type { Locale, NoticeData, RenderedNotice } from '../../contract/notices';
 import { renderText } from './text';
 
 const STRINGS: Record<Locale, NoticeStrings> = { vi, en };

@@ -7,11 +7,11 @@ import type { Transporter } from 'nodemailer';
 import type { NoticeLinks } from '../../auth/links';
 import type { Records } from '../../storage/records';
 import { sendOnce, type SentLedger } from '../../storage/sent-ledger';
-import type { NoticeRequest } from '../../workflows/assignment/notices';
+import type { NoticeRequest } from '../../contract/notices';
 import { permanentFailure, oneLine, type DeliveryFailure, type SmtpError } from './delivery-failure';
 import { messageIdFor } from './message-id';
 import { renderNotice } from './render';
-import type { NoticeData, NoticeKind } from './templates';
+import type { NoticeData, NoticeKind } from '../../contract/notices';
 
 export interface NotifyDeps {
   mailer: Transporter;

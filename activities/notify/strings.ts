@@ -3,7 +3,7 @@
 // its language. `NoticeStrings` is the one list of keys, so a sentence missing from either
 // language, or present in one only, does not compile.
 import type { PreparedRemediation } from './prepared';
-import type { Locale, NoticeKind } from './templates';
+import type { Locale, NoticeKind } from '../../contract/notices';
 
 /**
  * What a sentence may mention, already formatted for the notice's language and zone. Every

@@ -2,36 +2,18 @@ import type { DeliveryFailure } from '../notify/delivery-failure';
 // The contract between the report-cycle workflow and the report activities. Workflows
 // import these as types only; the shapes are plain JSON so they travel through history.
 import type { StoredFile } from '../../storage/file-store';
-import type { NoticeData } from '../notify/templates';
+import type { NoticeData } from '../../contract/notices';
 import type { z } from 'zod';
+import type { ConsolidationRow, RowStatus } from '../../contract/reports';
 import type { indicatorFieldSchema } from '../../workflows/assignment/messages';
 
 /**
  * An indicator field as the program (or an assignment's input) declares it: `required` may
  * be left out, and only id, label, type and unit matter to a consolidation.
  */
+export type { ConsolidationRow, RowStatus };
+
 export type ReportIndicator = z.input<typeof indicatorFieldSchema>;
-
-export type RowStatus = 'on-time' | 'late' | 'missing' | 'exempt' | 'returned';
-
-export interface ConsolidationRow {
-  unitId: string;
-  unitName: string;
-  status: RowStatus;
-  /** Reviewed and accepted by the office. */
-  accepted: boolean;
-  /** Latest receipt. */
-  receiptNumber?: string;
-  /** ISO, latest submission. */
-  submittedAt?: string;
-  /** ISO, the unit's (possibly extended) due. */
-  dueAt: string;
-  /** Submissions made. */
-  rounds: number;
-  indicators: Record<string, number | string>;
-  /** E.g. exemption reason, office comment. */
-  note?: string;
-}
 
 export interface ConsolidationInput {
   /** Occurrence id, e.g. "vstbpn-thanh-hoa-2026/bao-cao-6-thang/2026-H1" (+ "/addendum-2" for addenda). */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities, type ActivityDeps } from '../../activities';
 import type { MailSink } from '../../dev/mail-sink/sink';
 import type { DeliveryResult } from '../../activities/notify/send-notice';
-import type { NoticeRequest } from '../../workflows/assignment/notices';
+import type { NoticeRequest } from '../../contract/notices';
 import { startTestMail } from '../support/mail';
 
 let sink: MailSink;

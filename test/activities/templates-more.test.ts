@@ -2,7 +2,7 @@
 // decisions, consolidation and approval, inspections, campaigns. The checks every kind shares
 // (key facts, escaping, text = HTML) are in templates.test.ts.
 import { describe, expect, it } from 'vitest';
-import { type Locale, type NoticeData, type NoticeKind } from '../../activities/notify/templates';
+import { type Locale, type NoticeData, type NoticeKind } from '../../contract/notices';
 import { renderNotice } from '../../activities/notify/render';
 
 const OFFICE = 'Phòng Lao động - Thương binh và Xã hội';

@@ -9,7 +9,7 @@ import { headTitle } from '../../activities/notify/address-vi';
 import { renderNotice } from '../../activities/notify/render';
 import { en } from '../../activities/notify/strings-en';
 import { vi } from '../../activities/notify/strings-vi';
-import { NOTICE_KINDS, type Locale, type NoticeData, type NoticeKind } from '../../activities/notify/templates';
+import { NOTICE_KINDS, type Locale, type NoticeData, type NoticeKind } from '../../contract/notices';
 
 const OFFICE = 'Phòng Lao động - Thương binh và Xã hội';
 
@@ -278,7 +278,7 @@ describe('one renderer, one string table per language', () => {
   });
 
   it('keeps the notice contract free of imports, so workflows and activities can share it', () => {
-    const source = readFileSync(join(__dirname, '../../activities/notify/templates.ts'), 'utf8');
+    const source = readFileSync(join(__dirname, '../../contract/notices.ts'), 'utf8');
     expect(source).not.toMatch(/^\s*(import|export\s.*\sfrom)\s/m);
     expect(source).not.toMatch(/\brequire\(/);
   });

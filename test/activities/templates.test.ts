@@ -1,6 +1,6 @@
 import { Settings } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { NOTICE_KINDS, type Locale, type NoticeData, type NoticeKind } from '../../activities/notify/templates';
+import { NOTICE_KINDS, type Locale, type NoticeData, type NoticeKind } from '../../contract/notices';
 import { renderNotice } from '../../activities/notify/render';
 
 const FOOTER = {

@@ -12,7 +12,7 @@ import { dueCalendar } from '../../client/web/exports/ics';
 import { html } from '../../client/web/html';
 import { safeNext } from '../../client/web/routes/auth';
 import type { MailSink } from '../../dev/mail-sink/sink';
-import type { NoticeRequest } from '../../workflows/assignment/notices';
+import type { NoticeRequest } from '../../contract/notices';
 import { startTestMail, TEST_SECRET } from '../support/mail';
 
 describe('web pieces', () => {

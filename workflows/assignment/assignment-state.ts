@@ -3,7 +3,7 @@
 // Temporal `safe-message-handlers` sample. Nothing here computes a date: the steps of a
 // round come resolved (input, reschedule signal, or the scheduleRound local activity).
 import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
+import type { NoticeData, NoticeKind, NoticeRequest } from '../../contract/notices';
 import { baseNotice } from '../occurrence/notices';
 import { Outbox } from '../occurrence/outbox';
 import { toLocalIso } from '../occurrence/time';
@@ -19,7 +19,7 @@ import {
   type UnitContacts,
   type UnitRequestRecord,
 } from './messages';
-import { recipientsFor, type NoticeParties, type NoticeRequest } from './notices';
+import { recipientsFor, type NoticeParties} from './notices';
 import { receiptNumber } from './receipt-number';
 
 export class Assignment {

@@ -1,26 +1,8 @@
 // Who receives which notice of an assignment. Pure: the workflow decides recipients and
 // content facts; the notify activity renders and sends.
-import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
+import type { NoticeKind } from '../../contract/notices';
 import type { Audience, CheckedAssignmentInput } from './messages';
 
-export interface NoticeRequest {
-  /** `<workflow id>/<step>`: the Message-ID, so a retried send is the same message. */
-  key: string;
-  to: string[];
-  cc: string[];
-  data: NoticeData;
-  /** The plan event this notice fulfils (`dondoc plan` uid), absent for answers to an action. */
-  planUid?: string;
-  /** The workflow's clock when it issued the notice: the message's Date (simulated time in `simulate`). */
-  issuedAt?: string;
-  /** A notice sent again after its address was corrected: same Message-ID, new ledger entry. */
-  resend?: number;
-  /**
-   * The notice states the working days left but no step computed them: the activity counts
-   * them from `issuedAt` to the due on this calendar (the program's changes to the national one).
-   */
-  daysLeftOn?: { daysOff?: { date: string; name: string }[] | undefined; workingDays?: string[] | undefined };
-}
 
 export interface Recipients {
   to: string[];

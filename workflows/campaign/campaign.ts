@@ -19,7 +19,7 @@ import {
 } from '@temporalio/workflow';
 import { DateTime } from 'luxon';
 import { forwardReport } from '../activity-proxies';
-import type { NoticeCounts, NoticeData } from '../../activities/notify/templates';
+import type { NoticeCounts, NoticeData } from '../../contract/notices';
 import { assignmentChangedSignal, type AssignmentInput } from '../assignment/messages';
 import { reasonMoved, TrackedAssignments, type TrackedRow } from '../inspection/tracked-assignments';
 import type { OccurrenceInput } from '../occurrence/input';

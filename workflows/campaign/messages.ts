@@ -1,7 +1,7 @@
 // The contract of campaignWorkflow (the Action Month and the like): the state clients read
 // with the `status` query. It takes the program's `reconfigure` signal from the report cycle.
 import { defineQuery } from '@temporalio/workflow';
-import type { NoticeCounts } from '../../activities/notify/templates';
+import type { NoticeCounts } from '../../contract/notices';
 import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
 import type { TrackedRow } from '../inspection/tracked-assignments';
 import type { CyclePhase } from '../report-cycle/messages';

@@ -18,7 +18,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
-import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
+import type { NoticeData, NoticeKind } from '../../contract/notices';
 import { scheduleRound } from '../activity-proxies';
 import { assignmentChangedSignal, followUpSpecOf, type AssignmentInput } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';

@@ -1,7 +1,7 @@
 // Remediation dues and close-out facts of inspection visits. Pure; every planned instant of a
 // visit (notice, reminder, visit, findings) comes from the plan.
 import { DateTime } from 'luxon';
-import type { Remediation } from '../../activities/notify/templates';
+import type { Remediation } from '../../contract/notices';
 import { toLocalIso } from '../occurrence/time';
 import type { VisitState } from './messages';
 

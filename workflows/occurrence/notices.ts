@@ -1,7 +1,7 @@
 // What every occurrence workflow (report cycle, task, campaign, inspection) says in its
 // notices, and its outbox: one base for the notice data and one wiring of the office's
 // delivery-failure notice, so the four workflows cannot drift apart.
-import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
+import type { NoticeData, NoticeKind } from '../../contract/notices';
 import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
 import type { OccurrenceInput } from './input';
 import { Outbox } from './outbox';

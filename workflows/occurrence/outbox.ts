@@ -8,7 +8,7 @@
 // address, and the notice is sent again — same Message-ID — when the address is corrected.
 import { deliverNotices } from '../activity-proxies';
 import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
-import type { NoticeRequest } from '../assignment/notices';
+import type { NoticeRequest } from '../../contract/notices';
 import { toLocalIso } from './time';
 
 export interface OutboxOptions {

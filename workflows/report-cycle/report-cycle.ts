@@ -14,7 +14,7 @@ import {
   getExternalWorkflowHandle,
 } from '@temporalio/workflow';
 import { consolidateReport, forwardReport, recordOccurrence } from '../activity-proxies';
-import type { NoticeData, NoticeKind } from '../../activities/notify/templates';
+import type { NoticeData, NoticeKind } from '../../contract/notices';
 import { startAssignment as startAssignmentChild } from '../occurrence/start-child';
 import { assignmentChangedSignal, contactsChangedSignal, rescheduleSignal, type AssignmentInput, type IndicatorField } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';

@@ -1,5 +1,5 @@
 // How one assignment appears in a consolidated report. Pure.
-import type { ConsolidationRow } from '../../activities/reports/types';
+import type { ConsolidationRow } from '../../contract/reports';
 import type { CycleRow, RowStatus } from './messages';
 
 export function rowStatus(row: CycleRow): RowStatus {
