@@ -1,7 +1,8 @@
 // Activities are built from injected dependencies, so tests can hand them a real SMTP
 // sink or a fake, and the worker wires the configured ones (mailer, link builder).
 import { createDeliverNotices, type NotifyDeps } from './notify/send-notice';
-import { createPlanActivities, type PlanDeps } from './plan';
+import { createAssignmentActivities } from './assignments';
+import { createPlanActivities, programIndexesFor, type PlanDeps } from './plan';
 import { createRecordActivities } from './records';
 import { createScheduleActivities } from './schedule';
 import { createReportActivities, type ReportDeps } from './reports';
@@ -15,10 +16,12 @@ export type ActivityDeps = NotifyDeps &
   };
 
 export function createActivities(deps: ActivityDeps) {
+  const programs = programIndexesFor(deps);
   return {
     deliverNotices: createDeliverNotices(deps),
     ...createScheduleActivities(),
-    ...createPlanActivities(deps),
+    ...createPlanActivities(programs),
+    ...createAssignmentActivities(programs),
     ...createReportActivities(deps),
     ...createRecordActivities(deps),
   };

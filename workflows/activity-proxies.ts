@@ -30,3 +30,11 @@ export const { recordAssignment, recordOccurrence } = proxyActivities<Activities
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
+
+// Assignments are started, changed and withdrawn by activities, a page at a time; the server
+// being busy or a previous run still closing is waited out.
+export const { startAssignments, reconfigureAssignments, cancelAssignments } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});

@@ -4,12 +4,12 @@
 // data or the compiler moves only what is computed afterwards.
 import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
-import { compilePlan } from '../../program/plan';
 import type { Occurrence, Program } from '../../program/types';
 import type { OccurrenceRecord } from '../../workflows/program/messages';
 import type { OccurrenceInput } from '../../workflows/occurrence/input';
 import { describeChanges } from './changes';
-import { ProgramIndex } from './occurrence-inputs';
+import type { ProgramIndex } from './occurrence-inputs';
+import { ProgramIndexes } from './program-indexes';
 import type { Records } from '../../storage/records';
 import { MemoryProgramStore, RecordsProgramStore, type ProgramStore } from './program-store';
 
@@ -41,24 +41,14 @@ export interface PlanProgramArgs {
 
 const processStore = new MemoryProgramStore();
 
-export function createPlanActivities(deps: PlanDeps) {
-  const store = deps.programs ?? (deps.records ? new RecordsProgramStore(deps.records) : processStore);
-  const indexes = new Map<string, ProgramIndex>();
+/** The store of applied versions the deps name (shared by every worker when it is the records database). */
+export function programIndexesFor(deps: PlanDeps): ProgramIndexes {
+  return new ProgramIndexes(deps.programs ?? (deps.records ? new RecordsProgramStore(deps.records) : processStore));
+}
 
-  async function indexOf(hash: string): Promise<ProgramIndex> {
-    const cached = indexes.get(hash);
-    if (cached) return cached;
-    const program = await store.get(hash);
-    if (!program) {
-      // Retryable: a worker whose store is not shared may be answered by one whose store is.
-      throw ApplicationFailure.retryable(`không tìm thấy phiên bản chương trình ${hash} (program version not in this worker's store)`, 'ProgramVersionMissing');
-    }
-    const index = new ProgramIndex(program, compilePlan(program));
-    indexes.set(hash, index);
-    // A handful of versions is all a worker works on at once.
-    if (indexes.size > 4) indexes.delete(indexes.keys().next().value!);
-    return index;
-  }
+export function createPlanActivities(indexes: ProgramIndexes) {
+  const store = indexes.store;
+  const indexOf = (hash: string) => indexes.get(hash);
 
   function summary(ix: ProgramIndex, occ: Occurrence): OccurrenceSummary {
     const zone = ix.program.program.timezone;
@@ -96,9 +86,16 @@ export function createPlanActivities(deps: PlanDeps) {
 
     async occurrenceInput({ hash, occurrenceId }: { hash: string; occurrenceId: string }): Promise<OccurrenceInput> {
       const ix = await indexOf(hash);
-      const occ = ix.plan.occurrences.find((o) => o.id === occurrenceId);
+      const occ = ix.occurrence(occurrenceId);
       if (!occ) throw ApplicationFailure.nonRetryable(`occurrence ${occurrenceId} is not in program version ${hash}`, 'UnknownOccurrence');
-      return ix.occurrenceInput(occ);
+      const input = ix.occurrenceInput(occ);
+      const indicators = ix.indicators(occ);
+      // Report cycles and tasks page their assignments (any number of units); campaigns and
+      // inspections still carry theirs, which they read throughout.
+      if (occ.kind === 'report' || occ.kind === 'task') {
+        return { ...input, assignments: [], source: { hash, total: input.assignments.length }, indicators };
+      }
+      return { ...input, indicators };
     },
   };
 }

@@ -16,6 +16,9 @@ import type { OccurrenceInput } from '../../workflows/occurrence/input';
 /** Working days units get for the progress report asked at a campaign's check-in. */
 const CHECK_IN_REPORT_WORKING_DAYS = 3;
 
+/** One assignment of an occurrence: its workflow id and its input. */
+export type AssignmentEntry = OccurrenceInput['assignments'][number];
+
 /** Which of a planned assignment's events a child workflow carries out. */
 type StepSelection = 'all' | 'plans' | 'results';
 
@@ -167,11 +170,19 @@ export class ProgramIndex {
     return { checkInAt: checkIn.at, checkInDueAt: dueAt, checkInWorkingDaysLeft: this.calendar.workingDaysBetween(checkIn.date, dueAt.slice(0, 10)) };
   }
 
-  occurrenceInput(occurrence: Occurrence): OccurrenceInput {
+  private readonly lists = new Map<string, AssignmentEntry[]>();
+
+  /**
+   * Every assignment of an occurrence, in plan order, built once per occurrence and kept for
+   * the pages that follow (a report cycle of 3,400 units asks for 34 pages of 100).
+   */
+  assignments(occurrence: Occurrence): AssignmentEntry[] {
+    const cached = this.lists.get(occurrence.id);
+    if (cached) return cached;
     const header = this.program.program;
     const item = this.item(occurrence.itemId);
     const planned = this.assignmentsByOccurrence.get(occurrence.id) ?? [];
-    const assignments: OccurrenceInput['assignments'] = [];
+    const assignments: AssignmentEntry[] = [];
     for (const pa of planned) {
       // A campaign asks each unit twice: its plan before the start, its results after the end.
       if (occurrence.kind === 'campaign' && pa.plansDue) {
@@ -181,6 +192,27 @@ export class ProgramIndex {
         assignments.push({ id: pa.id, input: this.assignmentInput(occurrence, pa) });
       }
     }
+    this.lists.set(occurrence.id, assignments);
+    // A few occurrences at a time are being paged through.
+    if (this.lists.size > 8) this.lists.delete(this.lists.keys().next().value!);
+    return assignments;
+  }
+
+  occurrence(id: string): Occurrence | undefined {
+    return this.plan.occurrences.find((o) => o.id === id);
+  }
+
+  /** The item's indicator fields, as each of the occurrence's assignments carries them. */
+  indicators(occurrence: Occurrence): IndicatorField[] {
+    const first = (this.assignmentsByOccurrence.get(occurrence.id) ?? [])[0];
+    return first ? (this.assignmentInput(occurrence, first).indicators ?? []).map((i) => ({ ...i, required: i.required ?? false })) : [];
+  }
+
+  occurrenceInput(occurrence: Occurrence): OccurrenceInput {
+    const header = this.program.program;
+    const item = this.item(occurrence.itemId);
+    const planned = this.assignmentsByOccurrence.get(occurrence.id) ?? [];
+    const assignments = this.assignments(occurrence);
     const upwardIds = new Set(occurrence.forwardTo);
     return {
       occurrenceId: occurrence.id,

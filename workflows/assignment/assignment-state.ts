@@ -40,7 +40,7 @@ export class Assignment {
 
   constructor(
     readonly input: CheckedAssignmentInput,
-    private readonly hasParent: boolean,
+    readonly hasParent: boolean,
   ) {
     const { workflowId } = workflowInfo();
     this.parties = { unit: input.unit, office: input.office, chair: input.chair };
@@ -343,6 +343,8 @@ export class Assignment {
       late: last?.late ?? false,
       indicators: last?.indicators ?? {},
       ...(this.state.status === 'exempted' && decided ? { note: decided.comment ?? decided.reason } : {}),
+      ...(this.isClosed ? { closed: true } : {}),
+      ...(this.input.parent ? { token: this.input.parent.token } : {}),
     };
   }
 }

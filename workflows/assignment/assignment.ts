@@ -54,8 +54,7 @@ import {
 // query's, and the records database's once the execution is gone.
 export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<AssignmentSummary> {
   const input = checkedInput(assignmentInputSchema, rawInput, 'assignmentWorkflow');
-  const { parent } = workflowInfo();
-  const a = new Assignment(input, parent !== undefined);
+  const a = new Assignment(input, parentOf(input) !== undefined);
   // Handlers that wait on an activity (a return computes the resubmission due) run one at a
   // time, so two decisions can never interleave around that wait.
   const lock = new Mutex();
@@ -97,10 +96,11 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
         }
         continue;
       }
-      await tellParent(a);
       if (a.isClosed) break;
-      // An update arriving meanwhile leaves a notice in the outbox: the loop comes round.
+      // Recorded before the parent hears of it: a consolidation reads what the parent knows.
       await keepRecord(false);
+      await tellParent(a);
+      // An update arriving meanwhile leaves a notice in the outbox: the loop comes round.
       const step = a.nextStep();
       if (step) a.state.nextStep = { key: step.key, kind: step.kind, at: step.at };
       else delete a.state.nextStep;
@@ -121,22 +121,35 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
       await CancellationScope.nonCancellable(async () => {
         await a.outbox.drain();
         await keepRecord(true);
+        a.parentOutdated = a.hasParent;
+        await tellParent(a, true);
       });
     }
     throw err;
   }
-  await tellParent(a);
   await keepRecord(true);
+  a.parentOutdated = a.hasParent;
+  await tellParent(a, true);
   log.info('assignment closed', { status: a.state.status, rounds: a.state.round });
   return a.summary();
 }
 
-async function tellParent(a: Assignment): Promise<void> {
-  const parent = workflowInfo().parent;
+/**
+ * Who follows this assignment: the occurrence named in the input (started by an activity),
+ * or the parent of a child workflow (histories of earlier versions).
+ */
+function parentOf(input: CheckedAssignmentInput): { workflowId: string; runId?: string } | undefined {
+  return input.parent ?? workflowInfo().parent;
+}
+
+async function tellParent(a: Assignment, closing = false): Promise<void> {
+  const parent = parentOf(a.input);
   if (!parent || !a.parentOutdated) return;
   a.parentOutdated = false;
   try {
-    await getExternalWorkflowHandle(parent.workflowId, parent.runId).signal(assignmentChangedSignal, a.summary());
+    // Once closed, the summary says so: the occurrence learns it from this signal.
+    const summary = { ...a.summary(), ...(closing ? { closed: true } : {}) };
+    await getExternalWorkflowHandle(parent.workflowId, parent.runId).signal(assignmentChangedSignal, summary);
   } catch (err) {
     // A parent that has already closed no longer needs to know.
     log.warn('parent not told of assignment change', { error: String(err) });

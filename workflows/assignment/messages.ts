@@ -101,6 +101,15 @@ export const assignmentInputSchema = z.object({
       workingDays: z.array(isoDate).optional(),
     })
     .optional(),
+  /**
+   * The occurrence that follows this assignment (a report cycle, a campaign, an inspection),
+   * told by signal of every change. Assignments are started by an activity, not as child
+   * workflows, so an occurrence of thousands of units stays under Temporal's limit of 2,000
+   * pending children; the signal goes to the workflow id (any run, after a continue-as-new).
+   * `token` names this start: a summary from an earlier run of the same id (a unit removed
+   * and added back while the old run was closing) is ignored by the occurrence.
+   */
+  parent: z.object({ workflowId: z.string().min(1), token: z.string().min(1) }).optional(),
 });
 export type AssignmentInput = z.input<typeof assignmentInputSchema>;
 export type CheckedAssignmentInput = z.output<typeof assignmentInputSchema>;
@@ -306,6 +315,10 @@ export interface AssignmentSummary {
   late: boolean;
   indicators: Record<string, number | string>;
   note?: string;
+  /** The assignment has ended (accepted, exempted or cancelled): its last word to the parent. */
+  closed?: boolean;
+  /** The parent's token of the start this summary comes from (AssignmentInput.parent). */
+  token?: string;
 }
 
 /** A parent's row for one child assignment: the child's latest summary and what the parent knows. */
@@ -315,6 +328,8 @@ export interface ChildAssignmentRow extends AssignmentSummary {
   closed: boolean;
   /** Withdrawn by a re-applied program. */
   removed?: boolean;
+  /** The start this row follows (AssignmentInput.parent.token); summaries of other runs are ignored. */
+  token?: string;
 }
 
 /** Sent by an assignment to its parent workflow whenever its summary changes. */

@@ -7,7 +7,9 @@
 // campaign starts (a program applied mid-campaign) are recorded as skipped, not sent.
 import {
   allHandlersFinished,
+  CancellationScope,
   condition,
+  isCancellation,
   getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
@@ -17,11 +19,13 @@ import {
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import { DateTime } from 'luxon';
 import { forwardReport } from '../activity-proxies';
 import type { NoticeCounts, NoticeData } from '../../contract/notices';
 import { assignmentChangedSignal, type AssignmentInput } from '../assignment/messages';
-import { reasonMoved, TrackedAssignments, type TrackedRow } from '../inspection/tracked-assignments';
+import { AssignmentTracker, type TrackedRow } from '../occurrence/assignment-tracker';
+import { reasonMoved } from '../occurrence/reason-moved';
 import type { OccurrenceInput } from '../occurrence/input';
 import { occurrenceNotice, occurrenceOutbox } from '../occurrence/notices';
 import { toLocalIso } from '../occurrence/time';
@@ -66,7 +70,9 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
     changes++;
   };
   const outbox = occurrenceOutbox(state, () => input);
-  const plans = new TrackedAssignments(state.plans, bump);
+  const plans = new AssignmentTracker(state.plans, { changed: bump, figures: false });
+  // Reconfiguring waits on activities: one at a time, never before the plans are asked.
+  const lock = new Mutex();
   // Per milestone: the instant its time was set; a milestone due before it is news from the past.
   const armedAt = new Map<CampaignMilestone['kind'], number>();
   let results: ChildWorkflowHandle<typeof reportCycleWorkflow> | undefined;
@@ -75,8 +81,9 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
   const nowIso = () => toLocalIso(Date.now(), input.timeZone);
   // A plan is a document: the item's indicator fields are the results' figures, and asking
   // them of a plan would refuse every plan sent before the campaign has any results.
-  const planAssignments = (from: OccurrenceInput) =>
-    new Map(from.assignments.filter((a) => isPlan(a.id)).map((a): [string, AssignmentInput] => [a.id, { ...a.input, indicators: [] }]));
+  const planAssignments = (from: OccurrenceInput): { assignments: { id: string; input: AssignmentInput }[] } => ({
+    assignments: from.assignments.filter((a) => isPlan(a.id)).map((a) => ({ id: a.id, input: { ...a.input, indicators: [] } })),
+  });
   const resultsInput = (from: OccurrenceInput): OccurrenceInput => ({
     ...from,
     occurrenceId: resultsId,
@@ -202,28 +209,26 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
     }
   }
 
+  // Taken before any handler exists: a reconfiguration waits until the plans are asked.
+  const starting = lock.runExclusive(() => plans.start(planAssignments(input)));
+
   setHandler(campaignStatusQuery, () => state);
   setHandler(assignmentChangedSignal, (summary) => {
     plans.apply(summary);
   });
 
-  setHandler(reconfigureSignal, async (next) => {
-    input = next;
-    inputVersion++;
-    syncMilestones();
-    const wanted = planAssignments(next);
-    for (const row of plans.rows) if (!wanted.has(row.assignmentId)) plans.cancel(row.assignmentId);
-    for (const [id, assignment] of wanted) {
-      if (!plans.has(id)) {
-        // A plan due in the past is not asked for (the unit joined after the plans were due).
-        if (stillDue(assignment)) plans.start(id, assignment);
-      } else {
-        await plans.reschedule(id, assignment, reasonMoved(next.locale));
-      }
-    }
-    await tellResults();
-    bump();
-  });
+  setHandler(reconfigureSignal, (next) =>
+    lock.runExclusive(async () => {
+      const before = planAssignments(input);
+      input = next;
+      inputVersion++;
+      syncMilestones();
+      // A plan due in the past is not asked for (the unit joined after the plans were due).
+      await plans.reconfigure(before, planAssignments(next), reasonMoved(next.locale));
+      await tellResults();
+      bump();
+    }),
+  );
 
   upsertSearchAttributes([
     { key: PROGRAM, value: input.programId },
@@ -232,42 +237,52 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
   ]);
   setPhase('planning');
   syncMilestones();
-  for (const [id, assignment] of planAssignments(input)) if (stillDue(assignment)) plans.start(id, assignment);
-
-  // Launch, check-in and end, in time order; re-read after every change since the program
-  // may move a milestone that has not come yet.
-  for (;;) {
-    await outbox.drain();
-    const next = state.milestones.find((m) => m.status === 'pending');
-    if (!next) break;
-    const at = Date.parse(next.at);
-    if (at <= Date.now()) {
-      await fire(next);
-      continue;
-    }
-    const seen = changes;
-    if (!(await condition(() => changes !== seen || outbox.pending > 0, at - Date.now()))) await fire(next);
+  try {
+    await starting;
+    return await run();
+  } catch (err) {
+    // Removed from the program: the units still asked for a plan are told.
+    if (isCancellation(err)) await CancellationScope.nonCancellable(() => plans.cancelAll());
+    throw err;
   }
-  // The end is always planned (plannedTimes); this only keeps a campaign without one whole.
-  if (!results) await startResults();
 
-  const final = await results!.result();
-  state.results = {
-    ...state.results!,
-    closedAt: nowIso(),
-    phase: final.phase,
-    consolidations: final.consolidations.length,
-    ...(final.forwarded ? { forwardedTo: final.forwarded.to } : {}),
-  };
-  await summarize(final);
+  async function run(): Promise<CampaignState> {
 
-  // Plans still open are followed to the end: cancelling them would tell the units the
-  // program had dropped them, which is not what happened.
-  setPhase(plans.allClosed() ? 'closed' : 'closing');
-  await condition(() => plans.allClosed());
-  setPhase('closed');
-  await condition(allHandlersFinished);
-  return state;
+    // Launch, check-in and end, in time order; re-read after every change since the program
+    // may move a milestone that has not come yet.
+    for (;;) {
+      await outbox.drain();
+      const next = state.milestones.find((m) => m.status === 'pending');
+      if (!next) break;
+      const at = Date.parse(next.at);
+      if (at <= Date.now()) {
+        await fire(next);
+        continue;
+      }
+      const seen = changes;
+      if (!(await condition(() => changes !== seen || outbox.pending > 0, at - Date.now()))) await fire(next);
+    }
+    // The end is always planned (plannedTimes); this only keeps a campaign without one whole.
+    if (!results) await startResults();
+
+    const final = await results!.result();
+    state.results = {
+      ...state.results!,
+      closedAt: nowIso(),
+      phase: final.phase,
+      consolidations: final.consolidations.length,
+      ...(final.forwarded ? { forwardedTo: final.forwarded.to } : {}),
+    };
+    await summarize(final);
+
+    // Plans still open are followed to the end: cancelling them would tell the units the
+    // program had dropped them, which is not what happened.
+    setPhase(plans.allClosed() ? 'closed' : 'closing');
+    await condition(() => plans.allClosed());
+    setPhase('closed');
+    await condition(allHandlersFinished);
+    return state;
+  }
 
   async function summarize(cycle: ReportCycleState): Promise<void> {
     const planCounts = countPlans(plans.live());
@@ -305,10 +320,6 @@ export async function campaignWorkflow(initial: OccurrenceInput): Promise<Campai
 function windowOf(input: OccurrenceInput): { start: string; end: string } | undefined {
   const c = input.campaign;
   return c ? { start: c.start, end: c.end } : input.window;
-}
-
-function stillDue(assignment: AssignmentInput): boolean {
-  return Date.parse(assignment.dueAt) > Date.now();
 }
 
 export function countPlans(rows: TrackedRow[]): PlanCounts {

@@ -3,7 +3,7 @@
 import { defineQuery } from '@temporalio/workflow';
 import type { NoticeCounts } from '../../contract/notices';
 import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
-import type { TrackedRow } from '../inspection/tracked-assignments';
+import type { TrackedRow } from '../occurrence/assignment-tracker';
 import type { CyclePhase } from '../report-cycle/messages';
 
 /** Suffix of a unit's plan assignment id: `<occurrence>/<unit>/ke-hoach`. */

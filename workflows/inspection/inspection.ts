@@ -36,7 +36,8 @@ import {
   type RemediationState,
   type VisitState,
 } from './messages';
-import { reasonMoved, TrackedAssignments } from './tracked-assignments';
+import { AssignmentTracker } from '../occurrence/assignment-tracker';
+import { reasonMoved } from '../occurrence/reason-moved';
 import { closeOut, remediationDue } from './visits';
 
 type Visit = NonNullable<OccurrenceInput['visits']>[number];
@@ -69,8 +70,8 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
     changes++;
   };
   const outbox = occurrenceOutbox(state, () => input);
-  const remediations = new TrackedAssignments([], bump);
-  const others = new TrackedAssignments(state.assignments, bump);
+  const remediations = new AssignmentTracker([], { changed: bump, figures: false });
+  const others = new AssignmentTracker(state.assignments, { changed: bump, figures: false });
   const handled = new Set<string>();
   // Per visit: steps planned before this instant were already past when the visit was set
   // (a program applied late, a moved visit); a reminder for them would be news from the past.
@@ -87,7 +88,7 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
     input.assignments.find((a) => a.id === visitAssignmentId(unitId))?.input ?? knownUnits.get(unitId);
   const otherAssignments = (from: OccurrenceInput) => {
     const visited = new Set((from.visits ?? []).map((v) => `${from.occurrenceId}/${v.unitId}`));
-    return new Map(from.assignments.filter((a) => !visited.has(a.id)).map((a) => [a.id, a.input]));
+    return { assignments: from.assignments.filter((a) => !visited.has(a.id)) };
   };
   const suffix = (v: VisitState) => (v.version > 1 ? `-${v.version}` : '');
   const fullKey = (step: string) => `${workflowId}/${step}`;
@@ -228,6 +229,11 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
     return remediationDue(written, unitInput(unitId)?.dueAt ?? written, input.timeZone);
   }
 
+  // The yearly inspection plan (no visits, the office's own assignment) runs here as a plain
+  // assignment; work whose due has passed when the occurrence starts is not asked for. The lock
+  // is taken before any handler exists: a reconfiguration waits until it is asked.
+  const starting = lock.runExclusive(() => others.start(otherAssignments(input)));
+
   setHandler(inspectionStatusQuery, () => state);
 
   setHandler(assignmentChangedSignal, (summary) => {
@@ -251,13 +257,14 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
         ...(args.team !== undefined ? { team: args.team } : {}),
         ...(args.recordedBy !== undefined ? { recordedBy: args.recordedBy } : {}),
       });
+      const remediationId = (n: number) => `${input.occurrenceId}/${v.unitId}/khac-phuc-${n}`;
+      // The unit's remediation-report assignment, narrowed to each item and its due.
+      await remediations.start({
+        assignments: args.remediations.map((item, i) => ({ id: remediationId(i + 1), input: { ...base, itemTitle: item.title, dueAt: dueOf(v.unitId, item.dueAt), steps: rounds[i]! } })),
+      });
       args.remediations.forEach((item, i) => {
-        const n = i + 1;
-        const id = `${input.occurrenceId}/${v.unitId}/khac-phuc-${n}`;
-        // The unit's remediation-report assignment, narrowed to this one item and its due.
-        remediations.start(id, { ...base, itemTitle: item.title, dueAt: dueOf(v.unitId, item.dueAt), steps: rounds[i]! });
-        const row = Object.assign(remediations.row(id)!, { n, title: item.title }) as RemediationState;
-        v.remediations.push(row);
+        const row = remediations.row(remediationId(i + 1));
+        if (row) v.remediations.push(Object.assign(row, { n: i + 1, title: item.title }) as RemediationState);
       });
       if (v.remediations.length > 0) {
         v.status = 'remediating';
@@ -290,7 +297,8 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
     },
   );
 
-  setHandler(reconfigureSignal, async (next) => {
+  setHandler(reconfigureSignal, (next) => lock.runExclusive(async () => {
+    const before = otherAssignments(input);
     input = next;
     const planned = new Map((next.visits ?? []).map((v) => [v.unitId, v]));
     for (const [unitId, p] of planned) {
@@ -318,17 +326,9 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
       if (v.status === 'notified' && Date.parse(v.visitAt) > Date.now()) visitNotice('cancelled', v, `cancelled${suffix(v)}`);
       v.status = 'removed';
     }
-    const wanted = otherAssignments(next);
-    for (const row of others.rows) if (!wanted.has(row.assignmentId)) others.cancel(row.assignmentId);
-    for (const [id, assignment] of wanted) {
-      if (!others.has(id)) {
-        if (Date.parse(assignment.dueAt) > Date.now()) others.start(id, assignment);
-      } else {
-        await others.reschedule(id, assignment, reasonMoved(next.locale));
-      }
-    }
+    await others.reconfigure(before, otherAssignments(next), reasonMoved(next.locale));
     bump();
-  });
+  }));
 
   function sameDates(v: VisitState, p: Visit): boolean {
     const same = (a: string | undefined, b: string | undefined) => (a === undefined ? b === undefined : b !== undefined && Date.parse(a) === Date.parse(b));
@@ -341,13 +341,9 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
     { key: PERIOD, value: input.periodKey },
   ]);
   for (const planned of input.visits ?? []) addVisit(planned);
-  // The yearly inspection plan (no visits, the office's own assignment) runs here as a plain
-  // assignment; work whose due has passed when the occurrence starts is not asked for.
-  for (const [id, assignment] of otherAssignments(input)) {
-    if (Date.parse(assignment.dueAt) > Date.now()) others.start(id, assignment);
-  }
 
   try {
+    await starting;
     for (;;) {
       refreshVisits();
       updatePhase();
@@ -369,7 +365,11 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
       for (const v of state.visits) {
         if (v.status === 'notified' && v.findings === undefined && Date.parse(v.visitAt) > Date.now()) visitNotice('cancelled', v, `cancelled${suffix(v)}`);
       }
-      await CancellationScope.nonCancellable(() => outbox.drain());
+      await CancellationScope.nonCancellable(async () => {
+        await outbox.drain();
+        await remediations.cancelAll();
+        await others.cancelAll();
+      });
     }
     throw err;
   }

@@ -5,7 +5,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
-import type { TrackedRow } from './tracked-assignments';
+import type { TrackedRow } from '../occurrence/assignment-tracker';
 
 export const MAX_FINDINGS = 50;
 export const MAX_REMEDIATIONS = 30;

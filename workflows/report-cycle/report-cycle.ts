@@ -1,354 +1,144 @@
 // reportCycleWorkflow: one occurrence of a report or task item (e.g. "6-month report
-// 2026"). It asks every assignee through an assignmentWorkflow child, follows them through
-// their status signals, consolidates at the deadline (or as soon as everyone is settled),
-// has the consolidation approved, forwards it upward with the file attached, and records
-// later submissions in addenda.
+// 2026"). It asks every assignee (assignment workflows started a page at a time by an
+// activity), follows them through their summary signals, consolidates at the deadline (or as
+// soon as everyone is settled), has the consolidation approved, forwards it upward with the
+// file attached, and records later submissions in addenda. State and steps live in
+// ReportCycle (report-cycle-state.ts); this function wires the handlers and runs the phases,
+// continuing as new whenever the history grows long (thousands of units send thousands of
+// signals).
 import {
+  allHandlersFinished,
   CancellationScope,
   condition,
+  continueAsNew,
   isCancellation,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
-  allHandlersFinished,
-  getExternalWorkflowHandle,
 } from '@temporalio/workflow';
-import { consolidateReport, forwardReport, recordOccurrence } from '../activity-proxies';
-import type { NoticeData, NoticeKind } from '../../contract/notices';
-import { startAssignment as startAssignmentChild } from '../occurrence/start-child';
-import { assignmentChangedSignal, contactsChangedSignal, rescheduleSignal, type AssignmentInput, type IndicatorField } from '../assignment/messages';
+import { Mutex } from 'async-mutex';
+import { assignmentChangedSignal } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';
-import { occurrenceNotice, occurrenceOutbox } from '../occurrence/notices';
-import { toLocalIso } from '../occurrence/time';
-import { ITEM, PERIOD, PROGRAM, STATUS } from '../search-attributes';
-import {
-  approveArgsSchema,
-  approveUpdate,
-  consolidateUpdate,
-  reconfigureSignal,
-  reportCycleStatusQuery,
-  type CycleRow,
-  type ReportCycleState,
-} from './messages';
-import { consolidationRow, isSettled, rowStatus } from './rows';
+import { ITEM, PERIOD, PROGRAM } from '../search-attributes';
+import { approveArgsSchema, approveUpdate, consolidateUpdate, reconfigureSignal, reportCycleStatusQuery, type ReportCycleState } from './messages';
+import { ReportCycle, type CarriedCycle } from './report-cycle-state';
 
-export async function reportCycleWorkflow(initial: OccurrenceInput): Promise<ReportCycleState> {
-  let input = initial;
-  const { workflowId } = workflowInfo();
-  const inputs = new Map<string, AssignmentInput>();
-  const scopes = new Map<string, CancellationScope>();
-  const state: ReportCycleState = {
-    occurrenceId: input.occurrenceId,
-    itemTitle: input.itemTitle,
-    periodLabel: input.periodLabel,
-    phase: 'collecting',
-    ...(input.consolidation ? { approver: input.consolidation.approver } : {}),
-    rows: [],
-    consolidations: [],
-    approvals: [],
-    addenda: [],
-    notices: [],
-    deliveryFailures: [],
-  };
-  const outbox = occurrenceOutbox(state, () => input);
-  let consolidateRequested = false;
-  let reconfigurations = 0;
-  let decision: { decision: 'approve' | 'return'; comment?: string } | undefined;
-  let lateAfterConsolidation = new Set<string>();
+/** Well before Temporal's warning at 10,240 events (and its 10,000 signals per execution). */
+const HISTORY_LIMIT = 8_000;
 
-  const nowIso = () => toLocalIso(Date.now(), input.timeZone);
-  const row = (id: string) => state.rows.find((r) => r.assignmentId === id);
+export async function reportCycleWorkflow(input: OccurrenceInput, carried?: CarriedCycle): Promise<ReportCycleState> {
+  const cycle = new ReportCycle(input, carried);
+  // Reconfiguring waits on activities: one at a time, and never while the first page of
+  // assignments is still being started (it takes the lock first).
+  const lock = new Mutex();
+  const starting = carried ? undefined : lock.runExclusive(() => cycle.startAssignments());
 
-  function setPhase(phase: ReportCycleState['phase']): void {
-    state.phase = phase;
-    upsertSearchAttributes([{ key: STATUS, value: phase }]);
-  }
-
-  async function notice(kind: NoticeKind, step: string, to: string[], cc: string[], extra: Partial<NoticeData> = {}, planUid?: string): Promise<void> {
-    const data = { ...occurrenceNotice(input, kind, input.office.name, input.consolidation?.dueAt ?? nowIso()), ...extra };
-    outbox.push({ key: `${workflowId}/${step}`, to, cc, data, ...(planUid ? { planUid } : {}) });
-    await outbox.drain();
-  }
-
-  function startAssignment(id: string, assignment: AssignmentInput): void {
-    inputs.set(id, assignment);
-    const existing = row(id);
-    const fresh: CycleRow = {
-      assignmentId: id,
-      unitId: assignment.unit.id,
-      unitName: assignment.unit.name,
-      status: 'requested',
-      dueAt: assignment.dueAt,
-      round: 1,
-      late: false,
-      indicators: {},
-      closed: false,
-    };
-    if (existing) Object.assign(existing, fresh, { removed: false });
-    else state.rows.push(fresh);
-    const scope = new CancellationScope();
-    scopes.set(id, scope);
-    const done = scope.run(async () => {
-      const child = await startAssignmentChild(id, assignment);
-      return child.result();
-    });
-    void done.then(
-      (final) => {
-        const r = row(id);
-        if (r) Object.assign(r, { closed: true, status: final.status });
-      },
-      (err: unknown) => {
-        const r = row(id);
-        if (r) Object.assign(r, { closed: true, ...(isCancellation(err) || scope.consideredCancelled ? { removed: true } : {}) });
-      },
-    );
-  }
-
-  // Before any handler exists: a reconfiguration delivered with the first workflow task must
-  // find the initial assignments already started, not start them a second time.
-  upsertSearchAttributes([
-    { key: PROGRAM, value: input.programId },
-    { key: ITEM, value: input.itemId },
-    { key: PERIOD, value: input.periodKey },
-  ]);
-  setPhase('collecting');
-  for (const a of input.assignments) if (isStillDue(a.input)) startAssignment(a.id, a.input);
-
-  setHandler(assignmentChangedSignal, (summary) => {
-    const r = row(summary.assignmentId);
-    if (!r) return;
-    const wasMissing = rowStatus(r) === 'missing';
-    Object.assign(r, {
-      status: summary.status,
-      dueAt: summary.dueAt,
-      round: summary.round,
-      late: summary.late,
-      indicators: summary.indicators,
-      ...(summary.receiptNumber ? { receiptNumber: summary.receiptNumber } : {}),
-      ...(summary.submittedAt ? { submittedAt: summary.submittedAt } : {}),
-      ...(summary.note ? { note: summary.note } : {}),
-    });
-    // A report that arrives after consolidation goes into an addendum.
-    if (state.consolidations.length > 0 && wasMissing && summary.receiptNumber) lateAfterConsolidation.add(r.assignmentId);
-  });
-
-  setHandler(reconfigureSignal, async (next) => {
-    const previous = new Map(inputs);
-    const wanted = new Map(next.assignments.map((a) => [a.id, a.input]));
-    input = next;
-    reconfigurations++;
-    if (next.consolidation) state.approver = next.consolidation.approver;
-    else delete state.approver;
-    for (const r of state.rows) {
-      if (!wanted.has(r.assignmentId) && !r.closed) {
-        scopes.get(r.assignmentId)?.cancel();
-        r.removed = true;
-      }
-    }
-    for (const [id, assignment] of wanted) {
-      const before = previous.get(id);
-      if (!before || row(id)?.removed) {
-        if (isStillDue(assignment)) startAssignment(id, assignment);
-      } else {
-        inputs.set(id, assignment);
-        if (row(id)?.closed) continue;
-        const child = getExternalWorkflowHandle(id);
-        if (Date.parse(before.dueAt) !== Date.parse(assignment.dueAt)) {
-          await child.signal(rescheduleSignal, { dueAt: assignment.dueAt, reason: reasonMoved(next.locale), steps: assignment.steps });
-        }
-        // A corrected address: notices the old one refused go out again.
-        if (JSON.stringify(before.unit) !== JSON.stringify(assignment.unit)) await child.signal(contactsChangedSignal, assignment.unit);
-      }
-    }
-  });
-
-  setHandler(reportCycleStatusQuery, () => state);
-
-  setHandler(
-    approveUpdate,
-    (raw) => {
+  setHandler(assignmentChangedSignal, (summary) => cycle.onAssignmentChanged(summary));
+  setHandler(reconfigureSignal, (next) => lock.runExclusive(() => cycle.reconfigure(next)));
+  setHandler(reportCycleStatusQuery, () => cycle.state);
+  setHandler(approveUpdate, (raw) => {
+    cycle.approve(approveArgsSchema.parse(raw));
+    return { phase: cycle.state.phase };
+  }, {
+    validator: (raw) => {
+      if (cycle.state.phase !== 'awaiting-approval') throw new Error(`chưa có báo cáo tổng hợp chờ duyệt (nothing awaits approval; phase ${cycle.state.phase})`);
       const args = approveArgsSchema.parse(raw);
-      decision = { decision: args.decision, ...(args.comment ? { comment: args.comment } : {}) };
-      state.approvals.push({ at: nowIso(), decision: args.decision, ...(args.comment ? { comment: args.comment } : {}), ...(args.by ? { by: args.by } : {}) });
-      return { phase: state.phase };
+      if (args.decision === 'return' && !args.comment) throw new Error('cần ghi ý kiến khi trả lại (a comment is required)');
     },
-    {
-      validator: (raw) => {
-        if (state.phase !== 'awaiting-approval') throw new Error(`chưa có báo cáo tổng hợp chờ duyệt (nothing awaits approval; phase ${state.phase})`);
-        const args = approveArgsSchema.parse(raw);
-        if (args.decision === 'return' && !args.comment) throw new Error('cần ghi ý kiến khi trả lại (a comment is required)');
-      },
+  });
+  setHandler(consolidateUpdate, (_args) => {
+    cycle.requestConsolidation();
+    return { phase: cycle.state.phase };
+  }, {
+    validator: (_args) => {
+      if (!cycle.input.consolidation) throw new Error('nhiệm vụ này không có bước tổng hợp (this item has no consolidation)');
+      if (cycle.state.phase !== 'collecting' && cycle.state.phase !== 'returned-to-office') throw new Error(`không thể tổng hợp lúc này (phase ${cycle.state.phase})`);
     },
-  );
+  });
 
-  setHandler(
-    consolidateUpdate,
-    (_args) => {
-      consolidateRequested = true;
-      return { phase: state.phase };
-    },
-    {
-      validator: (_args) => {
-        if (!input.consolidation) throw new Error('nhiệm vụ này không có bước tổng hợp (this item has no consolidation)');
-        if (state.phase !== 'collecting' && state.phase !== 'returned-to-office') {
-          throw new Error(`không thể tổng hợp lúc này (phase ${state.phase})`);
-        }
-      },
-    },
-  );
-
-  // The records database gets the state at each step (version counts them) and the last one.
-  let recordVersion = 0;
-  async function keepRecord(closed: boolean): Promise<void> {
-    recordVersion++;
-    await recordOccurrence({ ...state, version: recordVersion, closed });
-  }
-
-  const allSettled = () => state.rows.length > 0 && state.rows.every(isSettled);
-  const allClosed = () => state.rows.every((r) => r.closed);
-
-  if (input.consolidation) {
-    // A re-applied program may move the consolidation deadline while we wait for it.
-    while (!allSettled() && !consolidateRequested && Date.parse(input.consolidation!.dueAt) > Date.now()) {
-      const seen = reconfigurations;
-      await condition(() => allSettled() || consolidateRequested || reconfigurations !== seen, Date.parse(input.consolidation!.dueAt) - Date.now());
+  try {
+    if (!carried) {
+      upsertSearchAttributes([
+        { key: PROGRAM, value: input.programId },
+        { key: ITEM, value: input.itemId },
+        { key: PERIOD, value: input.periodKey },
+      ]);
+      cycle.setPhase('collecting');
+      await starting;
     }
-    for (;;) {
-      consolidateRequested = false;
-      const record = await consolidate();
-      await announceConsolidation(record.version);
-      setPhase('awaiting-approval');
-      await keepRecord(false);
-      decision = undefined;
-      await condition(() => decision !== undefined);
-      if (decision!.decision === 'approve') break;
-      setPhase('returned-to-office');
-      await notice('approval-returned', `consolidation-${record.version}/returned`, input.office.emails, [], {
-        ...(decision!.comment ? { comment: decision!.comment } : {}),
-      });
-      await keepRecord(false);
-      await condition(() => consolidateRequested);
-    }
-    await forward();
-    await keepRecord(false);
-    // Reports that come in later are recorded in addenda until every unit is settled.
-    while (!allClosed()) {
-      await condition(() => lateAfterConsolidation.size > 0 || allClosed());
-      if (lateAfterConsolidation.size > 0) {
-        const late = lateAfterConsolidation;
-        lateAfterConsolidation = new Set();
-        await addendum([...late]);
-        await keepRecord(false);
+    while (cycle.state.phase !== 'closed') {
+      if (!(await runPhase(cycle))) {
+        await condition(allHandlersFinished);
+        return await continueAsNew<typeof reportCycleWorkflow>(cycle.input, cycle.carried());
       }
     }
-  } else {
-    await condition(allClosed);
+  } catch (err) {
+    // Removed from the program: every unit still asked is told, then the cycle stops.
+    if (isCancellation(err)) await CancellationScope.nonCancellable(() => cycle.tracker.cancelAll());
+    throw err;
   }
-  setPhase('closed');
-  await keepRecord(true);
   await condition(allHandlersFinished);
-  return state;
+  return cycle.state;
+}
 
-  function consolidationInput(name: string, rows: CycleRow[]) {
-    return {
-      key: `${input.occurrenceId}/${name}`,
-      programTitle: input.programTitle,
-      officeName: input.office.name,
-      itemTitle: input.itemTitle,
-      periodLabel: input.periodLabel,
-      timeZone: input.timeZone,
-      locale: input.locale,
-      indicators: indicatorsOf(input),
-      rows: rows.map(consolidationRow),
-      generatedAt: nowIso(),
-    };
-  }
-
-  async function consolidate() {
-    const version = state.consolidations.length + 1;
-    const result = await consolidateReport(consolidationInput(`tong-hop-${version}`, state.rows.filter((r) => !r.removed)));
-    const record = { version, at: nowIso(), xlsx: result.xlsx, html: result.html, counts: result.counts, sums: result.sums };
-    state.consolidations.push(record);
-    return record;
-  }
-
-  async function announceConsolidation(version: number): Promise<void> {
-    const record = state.consolidations[version - 1]!;
-    // The first consolidation is the plan's; later ones answer the office or the chair.
-    const planUid = version === 1 ? `${input.planOccurrenceId ?? input.occurrenceId}/consolidation` : undefined;
-    await notice('consolidated', `consolidation-${version}`, input.office.emails, [], { counts: record.counts }, planUid);
-    // The request to approve goes with the consolidation; the plan's `approval` is its deadline.
-    if (input.consolidation!.approver === 'chair') {
-      await notice('approval-requested', `consolidation-${version}/approval`, [input.chair.email], input.office.emails, {
-        counts: record.counts,
-        recipientName: input.chair.name,
-        ...(input.chair.title ? { recipientTitle: input.chair.title } : {}),
-      });
-    }
-  }
-
-  async function forward(): Promise<void> {
-    setPhase('forwarding');
-    const record = state.consolidations.at(-1)!;
-    const upward = input.consolidation!.upward;
-    if (upward.length > 0) {
-      const notice: NoticeData = {
-        ...occurrenceNotice(input, 'forwarded', input.office.name, input.consolidation!.dueAt),
-        recipientName: upward.map((u) => u.name).join('; '),
-        counts: record.counts,
-        attachmentName: record.xlsx.name,
-        // The report goes up in the committee's name, signed by its chair.
-        ...(input.committeeName ? { committeeName: input.committeeName, signerName: input.chair.name } : {}),
-      };
-      const request = { key: `${workflowId}/forwarded`, to: upward.map((u) => u.email), cc: input.office.emails, data: notice };
-      let messageId: string | undefined;
-      await outbox.sendVia(request, async (issued) => {
-        const sent = await forwardReport({
-          key: issued.key,
-          to: upward.map((u) => ({ name: u.name, email: u.email })),
-          cc: issued.cc,
-          notice,
-          attachments: [record.xlsx],
-          ...(issued.issuedAt ? { issuedAt: issued.issuedAt } : {}),
-        });
-        messageId = sent.messageId;
-        return sent;
-      });
-      state.forwarded = { at: nowIso(), to: upward.map((u) => u.email), ...(messageId ? { messageId } : {}) };
-    }
-    setPhase('forwarded');
-  }
-
-  async function addendum(assignmentIds: string[]): Promise<void> {
-    const version = state.addenda.length + 1;
-    const rows = state.rows.filter((r) => assignmentIds.includes(r.assignmentId));
-    const result = await consolidateReport({
-      ...consolidationInput(`phu-luc-${version}`, rows),
-      addendum: { of: state.consolidations.at(-1)!.xlsx.ref, number: version },
-    });
-    state.addenda.push({ version, at: nowIso(), units: rows.map((r) => r.unitName), xlsx: result.xlsx });
-    for (const r of rows) {
-      await notice('late-addendum', `addendum-${version}/${r.unitId}`, input.office.emails, [], {
-        unitName: r.unitName,
-        ...(r.receiptNumber ? { receiptNumber: r.receiptNumber } : {}),
-      });
-    }
-  }
+function historyIsLong(cycle: ReportCycle): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength > (cycle.input.historyLimit ?? HISTORY_LIMIT);
 }
 
 /**
- * An occurrence started late (a program applied mid-year) does not ask for work whose due
- * has already passed, such as campaign plans due before the campaign began.
+ * Waits for `ready` (or the deadline) while the history allows; false when the run should
+ * continue as new first.
  */
-function isStillDue(assignment: AssignmentInput): boolean {
-  return Date.parse(assignment.dueAt) > Date.now();
+async function waitFor(cycle: ReportCycle, ready: () => boolean, deadline?: number): Promise<boolean> {
+  for (;;) {
+    if (ready() || (deadline !== undefined && deadline <= Date.now())) return true;
+    if (historyIsLong(cycle)) return false;
+    const seen = cycle.changes;
+    const woke = () => ready() || cycle.changes !== seen || historyIsLong(cycle);
+    if (deadline === undefined) await condition(woke);
+    else await condition(woke, deadline - Date.now());
+  }
 }
 
-/** The item's indicator fields, as every assignment of the occurrence carries them. */
-function indicatorsOf(input: OccurrenceInput): IndicatorField[] {
-  return (input.assignments[0]?.input.indicators ?? []).map((i) => ({ ...i, required: i.required ?? false }));
-}
-
-function reasonMoved(locale: 'vi' | 'en'): string {
-  return locale === 'en' ? 'The work program was amended.' : 'Chương trình công tác đã được điều chỉnh.';
+/** One step of the cycle; false when it stopped to continue as new. */
+async function runPhase(cycle: ReportCycle): Promise<boolean> {
+  const consolidation = cycle.input.consolidation;
+  switch (cycle.state.phase) {
+    case 'collecting':
+      if (!consolidation) {
+        if (!(await waitFor(cycle, () => cycle.allClosed()))) return false;
+        break;
+      }
+      // A re-applied program may move the consolidation deadline while we wait for it.
+      if (!(await waitFor(cycle, () => cycle.allSettled() || cycle.consolidateRequested, Date.parse(cycle.input.consolidation!.dueAt)))) return false;
+      if (!cycle.allSettled() && !cycle.consolidateRequested && Date.parse(cycle.input.consolidation!.dueAt) > Date.now()) return true;
+      await cycle.consolidate();
+      return true;
+    case 'awaiting-approval':
+      if (!(await waitFor(cycle, () => cycle.decision !== undefined))) return false;
+      if (cycle.decision!.decision === 'approve') await cycle.forward();
+      else await cycle.returned();
+      return true;
+    case 'returned-to-office':
+      if (!(await waitFor(cycle, () => cycle.consolidateRequested))) return false;
+      await cycle.consolidate();
+      return true;
+    case 'forwarding':
+      await cycle.forward();
+      return true;
+    case 'forwarded':
+      // Reports that come in later are recorded in addenda until every unit is settled.
+      if (!(await waitFor(cycle, () => cycle.hasLateReports() || cycle.allClosed()))) return false;
+      if (cycle.hasLateReports()) {
+        await cycle.addendum();
+        return true;
+      }
+      break;
+    default:
+      return true;
+  }
+  cycle.setPhase('closed');
+  await cycle.keepRecord(true);
+  return true;
 }

@@ -5,8 +5,9 @@
 // apart from reports in lists and in the Web UI.
 import type { OccurrenceInput } from '../occurrence/input';
 import type { ReportCycleState } from '../report-cycle/messages';
+import type { CarriedCycle } from '../report-cycle/report-cycle-state';
 import { reportCycleWorkflow } from '../report-cycle/report-cycle';
 
-export async function taskWorkflow(input: OccurrenceInput): Promise<ReportCycleState> {
-  return reportCycleWorkflow(input);
+export async function taskWorkflow(input: OccurrenceInput, carried?: CarriedCycle): Promise<ReportCycleState> {
+  return reportCycleWorkflow(input, carried);
 }

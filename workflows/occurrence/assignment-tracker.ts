@@ -1,0 +1,157 @@
+// The assignments an occurrence follows (a report cycle's units, a campaign's plans, an
+// inspection's remediations): started, changed and withdrawn by activities a page at a time,
+// followed through the summaries each assignment signals. Not child workflows: Temporal
+// allows 2,000 pending children per execution and an assignment stays open for weeks, so a
+// cycle of 3,400 units could not hold them; signals reach the occurrence by workflow id,
+// whichever run it is on after a continue-as-new. Rows live in the occurrence's state (it is
+// what queries show and what a continue-as-new carries).
+import { workflowInfo } from '@temporalio/workflow';
+import type { AssignmentSet, RowSeed } from '../../contract/assignments';
+import type { AssignmentInput } from '../assignment/messages';
+import { cancelAssignments, reconfigureAssignments, startAssignments } from '../activity-proxies';
+import type { AssignmentSummary, ChildAssignmentRow } from '../assignment/messages';
+
+/** A followed assignment without report figures (campaign plans, inspection remediations). */
+export type TrackedRow = Omit<ChildAssignmentRow, 'indicators' | 'note'>;
+
+/** Entries started per activity: a page of seeds stays near 15 KB, of inline inputs near 60 KB. */
+const SOURCE_PAGE = 100;
+const INLINE_PAGE = 50;
+
+export interface TrackerOptions {
+  /** Called after every change, so the workflow's main loop can wake up. */
+  changed: () => void;
+  /** Rows carry the units' report figures (indicators, note). */
+  figures: boolean;
+  /** Starts made before a continue-as-new: tokens stay unique across runs. */
+  starts?: number;
+}
+
+export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
+  private startCount: number;
+
+  constructor(
+    readonly rows: R[],
+    private readonly options: TrackerOptions,
+  ) {
+    this.startCount = options.starts ?? 0;
+  }
+
+  /** Carried by a continue-as-new. */
+  get starts(): number {
+    return this.startCount;
+  }
+
+  row(id: string): R | undefined {
+    return this.rows.find((r) => r.assignmentId === id);
+  }
+
+  has(id: string): boolean {
+    const r = this.row(id);
+    return r !== undefined && !r.removed;
+  }
+
+  /** Every row not withdrawn. */
+  live(): R[] {
+    return this.rows.filter((r) => !r.removed);
+  }
+
+  allClosed(): boolean {
+    return this.rows.every((r) => r.closed);
+  }
+
+  private parent() {
+    this.startCount++;
+    return { workflowId: workflowInfo().workflowId, token: `${workflowInfo().firstExecutionRunId.slice(0, 8)}.${this.startCount}` };
+  }
+
+  private seed(seeds: RowSeed[], token: string): void {
+    for (const s of seeds) {
+      const fresh = { ...s, status: 'requested', round: 1, late: false, closed: false, token, ...(this.options.figures ? { indicators: {} } : {}) } as TrackedRow;
+      const existing = this.row(s.assignmentId);
+      if (existing) {
+        // A unit removed and added back: the row is reused, its old facts dropped.
+        for (const key of ['receiptNumber', 'submittedAt', 'removed', 'note'] as const) delete (existing as Partial<ChildAssignmentRow>)[key];
+        Object.assign(existing, fresh);
+      } else {
+        this.rows.push(fresh as R);
+      }
+    }
+    if (seeds.length > 0) this.options.changed();
+  }
+
+  /** Asks every assignment of the set still due after now, a page at a time. */
+  async start(set: AssignmentSet<AssignmentInput>): Promise<void> {
+    const parent = this.parent();
+    const inline = 'assignments' in set ? set.assignments : undefined;
+    const limit = inline ? INLINE_PAGE : SOURCE_PAGE;
+    for (let offset = 0; ; offset += limit) {
+      const page = inline
+        ? await startAssignments({ set: { assignments: inline.slice(offset, offset + limit) }, offset: 0, limit, parent, dueAfter: Date.now() })
+        : await startAssignments({ set, offset, limit, parent, dueAfter: Date.now() });
+      this.seed(page.started, parent.token);
+      if (offset + limit >= (inline ? inline.length : page.total)) break;
+    }
+  }
+
+  /** A re-applied program: new units asked, withdrawn ones cancelled, moved dues re-armed. */
+  async reconfigure(before: AssignmentSet<AssignmentInput>, after: AssignmentSet<AssignmentInput>, reason: string): Promise<void> {
+    const parent = this.parent();
+    const removed = this.rows.filter((r) => r.removed).map((r) => r.assignmentId);
+    for (let offset = 0; ; offset += SOURCE_PAGE) {
+      const page = await reconfigureAssignments({ before, after, offset, limit: SOURCE_PAGE, parent, dueAfter: Date.now(), removed, reason });
+      this.seed(page.started, parent.token);
+      this.markRemoved(page.removed);
+      if (offset + SOURCE_PAGE >= page.total) break;
+    }
+  }
+
+  /** The program no longer asks these units: each is told, then says so with a last summary. */
+  async cancel(ids: string[]): Promise<void> {
+    const open = ids.filter((id) => this.row(id)?.closed === false);
+    this.markRemoved(open);
+    for (let i = 0; i < open.length; i += SOURCE_PAGE) {
+      const { closed } = await cancelAssignments({ ids: open.slice(i, i + SOURCE_PAGE) });
+      this.markClosed(closed);
+    }
+  }
+
+  /** The occurrence itself is cancelled: every open assignment with it. */
+  async cancelAll(): Promise<void> {
+    await this.cancel(this.rows.filter((r) => !r.closed).map((r) => r.assignmentId));
+  }
+
+  private markRemoved(ids: string[]): void {
+    for (const id of ids) {
+      const r = this.row(id);
+      if (r) r.removed = true;
+    }
+    if (ids.length > 0) this.options.changed();
+  }
+
+  private markClosed(ids: string[]): void {
+    for (const id of ids) {
+      const r = this.row(id);
+      if (r) r.closed = true;
+    }
+    if (ids.length > 0) this.options.changed();
+  }
+
+  /** An assignment's summary signal; false when it is not about one of these rows (or an old run). */
+  apply(summary: AssignmentSummary): boolean {
+    const r = this.row(summary.assignmentId);
+    if (!r || (summary.token !== undefined && r.token !== undefined && summary.token !== r.token)) return false;
+    Object.assign(r, {
+      status: summary.status,
+      dueAt: summary.dueAt,
+      round: summary.round,
+      late: summary.late,
+      ...(summary.receiptNumber ? { receiptNumber: summary.receiptNumber } : {}),
+      ...(summary.submittedAt ? { submittedAt: summary.submittedAt } : {}),
+      ...(summary.closed ? { closed: true } : {}),
+      ...(this.options.figures ? { indicators: summary.indicators, ...(summary.note ? { note: summary.note } : {}) } : {}),
+    });
+    this.options.changed();
+    return true;
+  }
+}
