@@ -78,8 +78,12 @@ export const envSchema = z.object({
   TEMPORAL_API_KEY: z.string().min(16, 'khóa API quá ngắn (API key too short)').optional(),
 
   // --- Worker tuning (worker/main.ts). Defaults explained in README "Running in production".
-  /** Workflows kept in the worker's memory between tasks (~1.7 MB each); absent: the SDK's share of the heap. */
-  DONDOC_MAX_CACHED_WORKFLOWS: count(0, 100_000).optional(),
+  /**
+   * Workflows kept in the worker's memory between tasks (~1.7 MB each). 250 keeps a worker
+   * under 1 GiB however many assignments are live (20,000 in a national year); a workflow
+   * evicted from the cache is replayed from its history at its next task (README "Scale and cost").
+   */
+  DONDOC_MAX_CACHED_WORKFLOWS: count(0, 100_000).default(250),
   /** Activities run at once by one worker: sends through the office relay and report builds. */
   DONDOC_MAX_CONCURRENT_ACTIVITIES: count(1, 1000).default(20),
   /** Workflow tasks run at once by one worker (the SDK's default; at least 2). */

@@ -9,9 +9,8 @@ export function workerTuning(
   env: Pick<Env, 'DONDOC_MAX_CACHED_WORKFLOWS' | 'DONDOC_MAX_CONCURRENT_ACTIVITIES' | 'DONDOC_MAX_CONCURRENT_WORKFLOW_TASKS' | 'DONDOC_SHUTDOWN_GRACE_SECONDS'>,
 ): WorkerTuning {
   return {
-    // Absent: the SDK sizes the cache from the heap limit (~1.7 MiB per workflow), which fits
-    // dondoc's measured ~1.7 MB per cached workflow.
-    ...(env.DONDOC_MAX_CACHED_WORKFLOWS !== undefined ? { maxCachedWorkflows: env.DONDOC_MAX_CACHED_WORKFLOWS } : {}),
+    // Bounded, so memory does not grow with the number of live assignments (~1.7 MB each).
+    maxCachedWorkflows: env.DONDOC_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: env.DONDOC_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: env.DONDOC_MAX_CONCURRENT_WORKFLOW_TASKS,
     // On SIGTERM, running sends and report builds get this long to finish before they are cancelled.

@@ -24,7 +24,8 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   return env;
 }
 
-export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
+/** `dbFilename`: keep the server's state in SQLite there (as `npm start` does); absent, in memory. */
+export async function createDevServerEnv(options: { dbFilename?: string } = {}): Promise<TestWorkflowEnvironment> {
   // The dev server binds free ports it picked a moment earlier; with test files running in
   // parallel another process can take one in between. Such a start is tried again.
   for (let attempt = 1; ; attempt++) {
@@ -34,6 +35,7 @@ export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
           executable: { type: 'existing-path', path: temporalCliPath() },
           searchAttributes: [PROGRAM, ITEM, PERIOD, UNIT, STATUS, DUE, PENDING],
           log: { format: 'pretty', level: 'error' },
+          ...(options.dbFilename ? { dbFilename: options.dbFilename } : {}),
         },
       });
     } catch (err) {

@@ -18,9 +18,11 @@ export type TrackedRow = Omit<ChildAssignmentRow, 'indicators' | 'note'>;
 const SOURCE_PAGE = 100;
 const INLINE_PAGE = 50;
 
-export interface TrackerOptions {
+export interface TrackerOptions<R> {
   /** Called after every change, so the workflow's main loop can wake up. */
   changed: () => void;
+  /** Nothing more is expected from this row (counted as rows change, never by a scan). */
+  settled?: (row: R) => boolean;
   /** Rows carry the units' report figures (indicators, note). */
   figures: boolean;
   /** Starts made before a continue-as-new: tokens stay unique across runs. */
@@ -29,12 +31,38 @@ export interface TrackerOptions {
 
 export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
   private startCount: number;
+  // A signal handler runs once per summary and the main loop's conditions are checked after
+  // each: with thousands of rows, a lookup or a count by scanning them would make a workflow
+  // task quadratic (seconds of CPU at 2,500 units). Rows are indexed and counted instead.
+  private readonly index = new Map<string, R>();
+  private open = 0;
+  private unsettled = 0;
 
   constructor(
     readonly rows: R[],
-    private readonly options: TrackerOptions,
+    private readonly options: TrackerOptions<R>,
   ) {
     this.startCount = options.starts ?? 0;
+    for (const r of rows) {
+      this.index.set(r.assignmentId, r);
+      this.count(r, 1);
+    }
+  }
+
+  private isSettled(r: R): boolean {
+    return r.closed || (this.options.settled?.(r) ?? false);
+  }
+
+  private count(r: R, sign: 1 | -1): void {
+    if (!r.closed) this.open += sign;
+    if (!this.isSettled(r)) this.unsettled += sign;
+  }
+
+  /** Changes a row, keeping the counts right. */
+  private update(r: R, change: () => void): void {
+    this.count(r, -1);
+    change();
+    this.count(r, 1);
   }
 
   /** Carried by a continue-as-new. */
@@ -43,7 +71,7 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
   }
 
   row(id: string): R | undefined {
-    return this.rows.find((r) => r.assignmentId === id);
+    return this.index.get(id);
   }
 
   has(id: string): boolean {
@@ -57,7 +85,12 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
   }
 
   allClosed(): boolean {
-    return this.rows.every((r) => r.closed);
+    return this.open === 0;
+  }
+
+  /** Every row closed or settled (and at least one row). */
+  allSettled(): boolean {
+    return this.rows.length > 0 && this.unsettled === 0;
   }
 
   private parent() {
@@ -71,10 +104,14 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
       const existing = this.row(s.assignmentId);
       if (existing) {
         // A unit removed and added back: the row is reused, its old facts dropped.
-        for (const key of ['receiptNumber', 'submittedAt', 'removed', 'note'] as const) delete (existing as Partial<ChildAssignmentRow>)[key];
-        Object.assign(existing, fresh);
+        this.update(existing, () => {
+          for (const key of ['receiptNumber', 'submittedAt', 'removed', 'note'] as const) delete (existing as Partial<ChildAssignmentRow>)[key];
+          Object.assign(existing, fresh);
+        });
       } else {
         this.rows.push(fresh as R);
+        this.index.set(s.assignmentId, fresh as R);
+        this.count(fresh as R, 1);
       }
     }
     if (seeds.length > 0) this.options.changed();
@@ -132,7 +169,7 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
   private markClosed(ids: string[]): void {
     for (const id of ids) {
       const r = this.row(id);
-      if (r) r.closed = true;
+      if (r) this.update(r, () => (r.closed = true));
     }
     if (ids.length > 0) this.options.changed();
   }
@@ -141,7 +178,7 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
   apply(summary: AssignmentSummary): boolean {
     const r = this.row(summary.assignmentId);
     if (!r || (summary.token !== undefined && r.token !== undefined && summary.token !== r.token)) return false;
-    Object.assign(r, {
+    this.update(r, () => Object.assign(r, {
       status: summary.status,
       dueAt: summary.dueAt,
       round: summary.round,
@@ -150,7 +187,7 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
       ...(summary.submittedAt ? { submittedAt: summary.submittedAt } : {}),
       ...(summary.closed ? { closed: true } : {}),
       ...(this.options.figures ? { indicators: summary.indicators, ...(summary.note ? { note: summary.note } : {}) } : {}),
-    });
+    }));
     this.options.changed();
     return true;
   }

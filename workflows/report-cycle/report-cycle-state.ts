@@ -59,7 +59,12 @@ export class ReportCycle {
     this.decision = carried?.decision;
     this.late = new Set(carried?.lateAfterConsolidation ?? []);
     this.recordVersion = carried?.recordVersion ?? 0;
-    this.tracker = new AssignmentTracker(this.state.rows, { changed: () => this.changes++, figures: true, ...(carried ? { starts: carried.starts } : {}) });
+    this.tracker = new AssignmentTracker(this.state.rows, {
+      changed: () => this.changes++,
+      figures: true,
+      settled: isSettled,
+      ...(carried ? { starts: carried.starts } : {}),
+    });
     this.outbox = occurrenceOutbox(this.state, () => this.input);
   }
 
@@ -85,7 +90,7 @@ export class ReportCycle {
   }
 
   allSettled(): boolean {
-    return this.state.rows.length > 0 && this.state.rows.every(isSettled);
+    return this.tracker.allSettled();
   }
 
   allClosed(): boolean {
@@ -236,10 +241,10 @@ export class ReportCycle {
 
   /** Reports that came after the consolidation, in a numbered addendum. */
   async addendum(): Promise<void> {
-    const ids = [...this.late];
+    const late = this.late;
     this.late = new Set();
     const version = this.state.addenda.length + 1;
-    const rows = this.state.rows.filter((r) => ids.includes(r.assignmentId));
+    const rows = this.state.rows.filter((r) => late.has(r.assignmentId));
     const result = await consolidateReport({
       ...this.consolidationInput(`phu-luc-${version}`, rows),
       addendum: { of: this.state.consolidations.at(-1)!.xlsx.ref, number: version },

@@ -1,0 +1,63 @@
+// A report cycle of 2,500 units from a program (the size of a national cycle's larger half)
+// on the time-skipping server: every unit is asked, the consolidation has every row, and the
+// cycle stays within Temporal's limits — no child workflows (2,000 pending is the limit),
+// every run under the 10,240-event warning, no payload near the 2 MB limit. The figures are
+// printed; `npm run bench:scale` measures time and cost on the dev server.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyProgram } from '../../client/programs';
+import { historyFigures } from '../../dev/harness/history-limits';
+import { scaleProgram } from '../../dev/scale-program';
+import { reportCycleStatusQuery } from '../../workflows/report-cycle/messages';
+import { travelTo } from './assignment-fixture';
+import { eventually, startProgramTestEnv, type ProgramTestEnv } from './program-fixture';
+
+const UNITS = Number(process.env.DONDOC_SCALE_UNITS ?? 2500);
+// Next year, so the dates are ahead of the test server's clock on any day this runs.
+const YEAR = new Date().getUTCFullYear() + 1;
+const scale = scaleProgram(UNITS, YEAR);
+const MINUTES = 60_000;
+
+let t: ProgramTestEnv;
+beforeAll(async () => {
+  t = await startProgramTestEnv('scale');
+});
+afterAll(async () => t?.stop());
+
+describe(`a report cycle of ${UNITS} units`, () => {
+  it('asks every unit, consolidates every row, and stays within Temporal limits', { timeout: 40 * MINUTES }, async () => {
+    await travelTo(t.env, `${YEAR}-01-02T09:00`);
+    const applied = await applyProgram(t.env.client, t.taskQueue, scale.program, 'quy-mo.yaml');
+    expect(applied.added).toEqual([scale.occurrenceId]);
+
+    // The request goes to every unit before the due (19/3 17:00).
+    await travelTo(t.env, `${YEAR}-03-18T09:00`);
+    await t.sink.waitFor((m) => /\/request@/.test(m.messageId), { count: UNITS, timeoutMs: 25 * MINUTES });
+    expect(new Set(t.sink.messages().filter((m) => /\/request@/.test(m.messageId)).map((m) => m.messageId)).size).toBe(UNITS);
+
+    // Nobody reported: the consolidation (24/3 17:00) lists every unit as missing.
+    await travelTo(t.env, `${YEAR}-03-25T09:00`);
+    const cycle = t.env.client.workflow.getHandle(scale.occurrenceId);
+    const state = await eventually(() => cycle.query(reportCycleStatusQuery), (s) => s.consolidations.length === 1, 'the consolidation', 10 * MINUTES);
+    expect(state.rows).toHaveLength(UNITS);
+    expect(state.consolidations[0]!.counts).toMatchObject({ total: UNITS, missing: UNITS });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await t.deps.store!.read(state.consolidations[0]!.xlsx.ref)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const unitRows: string[] = [];
+    sheet.eachRow((row) => {
+      const text = row.values as unknown[];
+      if (text.some((v) => typeof v === 'string' && /^Đơn vị số \d+$/.test(v))) unitRows.push(String(text.find((v) => typeof v === 'string' && /^Đơn vị số/.test(v))));
+    });
+    expect(new Set(unitRows).size).toBe(UNITS);
+
+    const figures = await historyFigures(t.env.client, scale.occurrenceId);
+    console.log(
+      `scale test: units=${UNITS} runs=${figures.runs} max_history_events=${figures.maxEvents} ` +
+        `max_payload_bytes=${figures.maxPayloadBytes} (${figures.maxPayloadEvent}) child_starts=${figures.childStarts}`,
+    );
+    expect(figures.childStarts).toBe(0);
+    expect(figures.maxEvents).toBeLessThan(10_240);
+    expect(figures.maxPayloadBytes).toBeLessThan(2 * 1024 * 1024);
+  });
+});
