@@ -87,17 +87,19 @@ function historyIsLong(cycle: ReportCycle): boolean {
 }
 
 /**
- * Waits for `ready` (or the deadline) while the history allows; false when the run should
- * continue as new first.
+ * Waits for `ready` or the deadline while the history allows; false when the run should
+ * continue as new first. One timer per wait: a wake-up for every signal would start and
+ * cancel a timer each time (two events, one billed action, per summary of thousands of units).
+ * `deadline` is read again when it changes (a re-applied program moves the consolidation).
  */
-async function waitFor(cycle: ReportCycle, ready: () => boolean, deadline?: number): Promise<boolean> {
+async function waitFor(cycle: ReportCycle, ready: () => boolean, deadline?: () => number): Promise<boolean> {
   for (;;) {
-    if (ready() || (deadline !== undefined && deadline <= Date.now())) return true;
+    const until = deadline?.();
+    if (ready() || (until !== undefined && until <= Date.now())) return true;
     if (historyIsLong(cycle)) return false;
-    const seen = cycle.changes;
-    const woke = () => ready() || cycle.changes !== seen || historyIsLong(cycle);
-    if (deadline === undefined) await condition(woke);
-    else await condition(woke, deadline - Date.now());
+    const woke = () => ready() || historyIsLong(cycle) || deadline?.() !== until;
+    if (until === undefined) await condition(woke);
+    else await condition(woke, until - Date.now());
   }
 }
 
@@ -111,7 +113,7 @@ async function runPhase(cycle: ReportCycle): Promise<boolean> {
         break;
       }
       // A re-applied program may move the consolidation deadline while we wait for it.
-      if (!(await waitFor(cycle, () => cycle.allSettled() || cycle.consolidateRequested, Date.parse(cycle.input.consolidation!.dueAt)))) return false;
+      if (!(await waitFor(cycle, () => cycle.allSettled() || cycle.consolidateRequested, () => Date.parse(cycle.input.consolidation!.dueAt)))) return false;
       if (!cycle.allSettled() && !cycle.consolidateRequested && Date.parse(cycle.input.consolidation!.dueAt) > Date.now()) return true;
       await cycle.consolidate();
       return true;
