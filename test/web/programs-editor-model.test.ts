@@ -70,6 +70,8 @@ describe('program editor model', () => {
     expect(by('id')[0]).not.toMatch(/expected a slug/);
     expect(by('evidence').length).toBe(1);
     expect(by('due').join(' ')).toMatch(/2027-13-40|ngày/);
+    const english = checkDraft({ ...doc, items }, 'x.yaml', 'en');
+    expect(issuesUnder(english.ok ? [] : english.errors, ['items', 1]).find((i) => i.path[0] === 'id')?.message).toMatch(/^expected a slug/);
     expect(inLanguage('không được để trống (must not be empty)', 'en')).toBe('must not be empty');
     expect(inLanguage('không được để trống (must not be empty)', 'vi')).toBe('không được để trống');
   });

@@ -110,6 +110,9 @@ describe('program editor', () => {
     await page.getByRole('button', { name: 'Lưu vào bản nháp' }).click();
     expect(await page.locator('#f-id-err').innerText()).toMatch(/^mã \(id\) chỉ gồm chữ thường không dấu/);
     await shot(page, 'editor-item-error');
+    // Plain HTML for a slow connection: the whole form page, stylesheet included.
+    const formBytes = Buffer.byteLength(await page.content());
+    expect(formBytes).toBeLessThan(40_000);
     // What was typed is still there.
     expect(await page.locator('input[name=ind_label_0]').inputValue()).toBe('Số vụ việc bạo lực gia đình');
     await page.getByLabel('Mã nhiệm vụ').fill('bao-cao-nhanh');
@@ -132,6 +135,9 @@ describe('program editor', () => {
     expect(mails).toMatch(/Ngay khi áp dụng\s+Đề nghị thực hiện\s+Báo cáo nhanh tình hình bình đẳng giới — năm \d{4}\s+2 đơn vị, 2 địa chỉ/);
     expect(mails).toContain('UBND xã Đồng Tiến: dongtien@thu.example.org');
     await shot(page, 'editor-preview');
+    const previewBytes = Buffer.byteLength(await page.content());
+    expect(previewBytes).toBeLessThan(40_000);
+    console.log(`editor pages: item form ${formBytes} bytes, preview ${previewBytes} bytes`);
     expect(h.sink.messages().some((m) => m.messageId.startsWith(`<${PROGRAM}/`))).toBe(false);
 
     // Apply, confirmed.

@@ -61,7 +61,6 @@ export function checkbox(name: string, checked: boolean, label: string, errors: 
 }
 
 /** Errors that belong to no field of the form, at the top. */
-export function otherErrors(title: string, messages: string[]): SafeHtml | '' {
-  if (messages.length === 0) return '';
-  return html`<div class="alert" role="alert" tabindex="-1" id="errors"><strong>${title}</strong><ul>${messages.map((m) => html`<li>${m}</li>`)}</ul></div>`;
+export function otherErrors(title: string, messages: string[]): SafeHtml {
+  return html`<div class="alert" role="alert" tabindex="-1" id="errors"><strong>${title}</strong>${messages.length > 0 ? html`<ul>${messages.map((m) => html`<li>${m}</li>`)}</ul>` : ''}</div>`;
 }

@@ -64,7 +64,7 @@ export function overviewPage(frame: Frame, e: EditorText, v: OverviewView): stri
     <section class="card"><h2>${e.items}</h2>
       <ul>${v.items.map(
         (i) => html`<li><a href="${itemPath(v.programId, i.id)}">${i.title}</a> — ${e.kinds[i.kind] ?? i.kind} (<code>${i.id}</code>)
-          <form method="post" action="${itemPath(v.programId, i.id)}/delete" style="display:inline">${csrfField(frame.csrf ?? '')}<button type="submit" class="secondary" aria-label="${e.removeConfirm}: ${i.title}">${e.remove}</button></form></li>`,
+          <form method="post" action="${itemPath(v.programId, i.id)}/delete" class="inline">${csrfField(frame.csrf ?? '')}<button type="submit" class="secondary" aria-label="${e.removeConfirm}: ${i.title}">${e.remove}</button></form></li>`,
       )}</ul>
       <p>${e.addItem}: ${Object.keys(KIND_KEYS).map((k, n) => html`${n > 0 ? ' · ' : ''}<a href="${base}/items/new?kind=${k}">${e.kinds[k] ?? k}</a>`)}</p></section>
     <section class="card" id="check"><h2>${e.check}</h2>
@@ -139,8 +139,9 @@ export function itemPage(frame: Frame, e: EditorText, v: ItemView): string {
   const f = v.form;
   const uses = new Set(KIND_KEYS[f.kind]);
   const kindName = e.kinds[f.kind] ?? f.kind;
-  const esc = [...f.escalation, ...Array.from({ length: EXTRA_ROWS }, () => ({ n: '', unit: 'workingDays' as const, to: '' }))];
-  const ind = [...f.indicators, ...Array.from({ length: EXTRA_ROWS }, () => ({ id: '', label: '', type: 'number', measure: '', choices: '', required: true }))];
+  // Rows left blank are not kept: the form always ends with EXTRA_ROWS empty ones.
+  const esc = [...f.escalation.filter((r) => r.n.trim() !== '' || r.to !== ''), ...Array.from({ length: EXTRA_ROWS }, () => ({ n: '', unit: 'workingDays' as const, to: '' }))];
+  const ind = [...f.indicators.filter((r) => r.id.trim() !== '' || r.label.trim() !== ''), ...Array.from({ length: EXTRA_ROWS }, () => ({ id: '', label: '', type: 'number', measure: '', choices: '', required: true }))];
   const audiences: [string, string][] = ['', ...AUDIENCES].map((a) => [a, e.audiences[a] ?? a]);
   const inner = html`<input type="hidden" name="kind" value="${f.kind}">
     ${textField({ label: e.i.id ?? 'id', name: 'id', value: f.id, errors: v.errors, hint: e.i.idHint, required: true })}
@@ -154,11 +155,12 @@ export function itemPage(frame: Frame, e: EditorText, v: ItemView): string {
     ${uses.has('request') ? dateFields(e, 'request', e.i.request ?? 'request', f.request, v.errors, e.i.requestHint) : ''}
     ${textField({ label: e.i.reminders ?? '', name: 'reminders', value: f.reminders, errors: v.errors, hint: e.i.remindersHint })}
     <fieldset><legend>${e.i.escalation}</legend><span class="hint">${e.i.escalationHint}</span>
+      <div class="scroll"><table><tr><th scope="col"></th><th scope="col">${e.n}</th><th scope="col">${e.unitLabel}</th><th scope="col">${e.escTo}</th></tr>
       ${esc.map(
-        (r, k) => html`<div class="row"><span>${e.escRow(k + 1)}</span>${cellInput(`esc_n_${k}`, r.n, `${e.escRow(k + 1)}: ${e.n}`, v.errors, `escalation.${k}`)}
-          ${cellSelect(`esc_unit_${k}`, r.unit, `${e.escRow(k + 1)}: ${e.unitsOf.workingDays}`, [['workingDays', e.unitsOf.workingDays ?? ''], ['days', e.unitsOf.days ?? '']])}
-          ${cellSelect(`esc_to_${k}`, r.to, `${e.escRow(k + 1)}: ${e.i.escalation}`, audiences)}</div>`,
-      )}${fieldErrors(v.errors, 'escalation')}</fieldset>
+        (r, k) => html`<tr><th scope="row">${e.escRow(k + 1)}</th><td>${cellInput(`esc_n_${k}`, r.n, `${e.escRow(k + 1)}: ${e.n}`, v.errors, `escalation.${k}`)}</td>
+          <td>${cellSelect(`esc_unit_${k}`, r.unit, `${e.escRow(k + 1)}: ${e.unitLabel}`, [['workingDays', e.unitsOf.workingDays ?? ''], ['days', e.unitsOf.days ?? '']])}</td>
+          <td>${cellSelect(`esc_to_${k}`, r.to, `${e.escRow(k + 1)}: ${e.escTo}`, audiences)}</td></tr>`,
+      )}</table></div>${fieldErrors(v.errors, 'escalation')}</fieldset>
     <fieldset><legend>${e.i.indicators}</legend><div class="scroll"><table><tr>${['id', 'label', 'type', 'measure', 'choices', 'required'].map((c) => html`<th scope="col">${e.indCols[c]}</th>`)}</tr>
       ${ind.map(
         (r, k) => html`<tr><td>${cellInput(`ind_id_${k}`, r.id, `${e.indCols.id} ${k + 1}`, v.errors, `indicators.${k}.id`)}</td><td>${cellInput(`ind_label_${k}`, r.label, `${e.indCols.label} ${k + 1}`, v.errors, `indicators.${k}.label`)}</td>
@@ -181,7 +183,7 @@ export function itemPage(frame: Frame, e: EditorText, v: ItemView): string {
 
 export function newProgramPage(frame: Frame, e: EditorText, v: { values: Record<string, string>; errors: Errors; other: string[]; year: number }): string {
   const val = (k: string) => v.values[k] ?? '';
-  const body = html`<h1>${e.newTitle}</h1>${otherErrors(e.fix, v.other)}<p>${e.newIntro}</p>
+  const body = html`<h1>${e.newTitle}</h1>${v.errors.size > 0 || v.other.length > 0 ? otherErrors(e.fix, v.other) : ''}<p>${e.newIntro}</p>
     <p><a class="button" href="/office/programs/new/template.yaml" download>${e.template}</a></p>
     <form method="post" action="/office/programs/new" class="card" novalidate>${csrfField(frame.csrf ?? '')}
       ${textField({ label: e.h.id ?? 'id', name: 'id', value: val('id'), errors: v.errors, hint: e.i.idHint, required: true })}

@@ -30,7 +30,8 @@ export interface PreviewView {
 }
 
 function monthName(month: string, lang: string): string {
-  return DateTime.fromISO(`${month}-01`).setLocale(lang === 'en' ? 'en' : 'vi').toFormat('LLLL yyyy');
+  // "tháng 12/2026" as offices write it; "December 2026" in English.
+  return lang === 'en' ? DateTime.fromISO(`${month}-01`).setLocale('en').toFormat('LLLL yyyy') : `${Number(month.slice(5))}/${month.slice(0, 4)}`;
 }
 
 function calendar(frame: Frame, e: EditorText, v: PreviewView): SafeHtml {
