@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
-import { ADMIN, artifacts, startHarness, type Harness } from './harness';
+import { ADMIN, artifacts, CHAIR, startHarness, type Harness } from './harness';
 
 let h: Harness;
 const dir = mkdtempSync(join(tmpdir(), 'dondoc-editor-'));
@@ -32,10 +32,10 @@ afterAll(async () => {
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 const main = (page: Page) => page.locator('main').innerText();
 
-async function signIn(page: Page): Promise<void> {
+async function signIn(page: Page, account = ADMIN): Promise<void> {
   await page.goto(`${h.baseUrl}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+  await page.getByLabel('Tên đăng nhập').fill(account.username);
+  await page.getByLabel('Mật khẩu').fill(account.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(/\/office/);
 }
@@ -92,6 +92,18 @@ describe('program editor', () => {
     await page.getByRole('button', { name: 'Kiểm tra và đưa vào bản nháp' }).click();
     expect(await page.locator('.notice').innerText()).toBe('Đã nhập 3 đơn vị vào bản nháp.');
 
+    // Groups: a second group, its id mistyped first (refused in its cell), then right.
+    await page.getByRole('link', { name: 'Sửa: Nhóm đơn vị' }).click();
+    await page.getByLabel('Mã nhóm 2').fill('Xa Phuong');
+    await page.getByLabel('Tên nhóm 2').fill('UBND các xã');
+    await page.getByLabel('Thành viên (mã, cách nhau bằng ;) 2').fill('xa-dong-tien; xa-hop-thanh');
+    await page.getByRole('button', { name: 'Lưu vào bản nháp' }).click();
+    expect(await page.locator('#f-1-id-err').innerText()).toMatch(/^mã \(id\) chỉ gồm chữ thường/);
+    expect(await page.getByLabel('Thành viên (mã, cách nhau bằng ;) 2').inputValue()).toBe('xa-dong-tien; xa-hop-thanh');
+    await page.getByLabel('Mã nhóm 2').fill('xa');
+    await page.getByRole('button', { name: 'Lưu vào bản nháp' }).click();
+    expect(await main(page)).toContain('UBND các xã (xa)');
+
     // The template's sample report goes; a task is added (a bad id first, refused beside the field).
     await page.getByRole('button', { name: /Xóa nhiệm vụ này khỏi bản nháp: Báo cáo tổng kết năm/ }).click();
     expect(await page.locator('.notice').innerText()).toContain('Đã xóa');
@@ -140,6 +152,13 @@ describe('program editor', () => {
     console.log(`editor pages: item form ${formBytes} bytes, preview ${previewBytes} bytes`);
     expect(h.sink.messages().some((m) => m.messageId.startsWith(`<${PROGRAM}/`))).toBe(false);
 
+    // The confirmation is checked by the server too, not only by the browser.
+    const csrf = await page.locator('form[action$="/apply"] input[name=_csrf]').inputValue();
+    const token = await page.locator('form[action$="/apply"] input[name=token]').inputValue();
+    const unconfirmed = await page.request.post(`${h.baseUrl}/office/programs/${PROGRAM}/editor/apply`, { form: { _csrf: csrf, token } });
+    expect(unconfirmed.status()).toBe(409);
+    expect(await unconfirmed.text()).toContain('Đề nghị đánh dấu ô xác nhận trước khi áp dụng.');
+
     // Apply, confirmed.
     await page.getByLabel('Tôi đã xem lịch và các thay đổi trên, đồng ý áp dụng.').check();
     await page.getByRole('button', { name: 'Xác nhận áp dụng' }).click();
@@ -176,5 +195,11 @@ describe('program editor', () => {
     await page.goto(`${h.baseUrl}/office/programs/${PROGRAM}`);
     expect(await page.getByRole('region', { name: 'Các phiên bản đã áp dụng' }).innerText()).toMatch(/Văn phòng \(admin\)/);
     expect(await page.getByRole('link', { name: 'Sửa chương trình' }).getAttribute('href')).toBe(`/office/programs/${PROGRAM}/editor`);
+
+    // The chair reads the program but does not edit it.
+    const chair = await (await h.browser.newContext()).newPage();
+    await signIn(chair, CHAIR);
+    const refused = await chair.goto(`${h.baseUrl}/office/programs/${PROGRAM}/editor`);
+    expect(refused?.status()).toBe(403);
   }, 300_000);
 });
