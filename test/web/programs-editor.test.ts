@@ -182,6 +182,11 @@ describe('program editor', () => {
     // The running program edited: the due moves a week; the preview is the workflow's own dry run.
     await page.getByRole('link', { name: 'Báo cáo nhanh tình hình bình đẳng giới' }).click();
     await page.locator('input[name=due_date]').fill(day(17));
+    // The advanced box is checked by the same schema; its error names the line.
+    await page.getByLabel('Nâng cao (YAML)').fill('description: Theo Kế hoạch số 12/KH-BVSTBPN\nreview: { maxRounds: 0 }\n');
+    await page.getByRole('button', { name: 'Lưu vào bản nháp' }).click();
+    expect(await page.locator('#f-advanced-err').innerText()).toMatch(/^Nâng cao, dòng 2, review\.maxRounds: /);
+    await page.getByLabel('Nâng cao (YAML)').fill('description: Theo Kế hoạch số 12/KH-BVSTBPN\n');
     await page.getByRole('button', { name: 'Lưu vào bản nháp' }).click();
     await page.getByRole('link', { name: 'Xem trước và áp dụng' }).click();
     expect(await page.locator('#change').innerText()).toMatch(new RegExp(`Điều chỉnh ${PROGRAM}/bao-cao-nhanh/${year}: hạn .* → .* \\(2 đơn vị\\)`));
@@ -195,6 +200,13 @@ describe('program editor', () => {
     await page.goto(`${h.baseUrl}/office/programs/${PROGRAM}`);
     expect(await page.getByRole('region', { name: 'Các phiên bản đã áp dụng' }).innerText()).toMatch(/Văn phòng \(admin\)/);
     expect(await page.getByRole('link', { name: 'Sửa chương trình' }).getAttribute('href')).toBe(`/office/programs/${PROGRAM}/editor`);
+
+    // In English on request: the same forms, the schema's English words next to the field.
+    await page.goto(`${h.baseUrl}/office/programs/${PROGRAM}/editor/header?lang=en`);
+    await page.getByLabel('Chair: email').fill('not-an-email');
+    await page.getByRole('button', { name: 'Save to the draft' }).click();
+    expect(await page.locator('#f-chair-email-err').innerText()).toMatch(/^invalid email address/);
+    await page.goto(`${h.baseUrl}/office?lang=vi`);
 
     // The chair reads the program but does not edit it.
     const chair = await (await h.browser.newContext()).newPage();

@@ -191,6 +191,16 @@ export function itemToForm(item: Record<string, unknown>, kind: ItemKindName): I
   return form;
 }
 
+/**
+ * An empty form for a new item. An inspection's rounds have no fields of their own: the
+ * advanced box starts with the shape to fill in (the check names its line until it is).
+ */
+export function newItemForm(kind: ItemKindName): ItemForm {
+  const form = itemToForm({ kind }, kind);
+  if (kind === 'inspection') form.advanced = 'rounds:\n  - id: dot-1\n    title: Đợt 1\n    visits:\n      - { unit: ma-don-vi, date: YYYY-MM-DD }\n';
+  return form;
+}
+
 export interface AdvancedProblem {
   line: number;
   message: string;

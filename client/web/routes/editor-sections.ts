@@ -5,7 +5,7 @@
 // saving this part: the editor's overview lists them, and preview waits for them.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkDraft, issuesUnder, type Issue } from '../editor/check';
-import { advancedLine, formFromBody, formToItem, isItemKind, itemToForm, type ItemForm } from '../editor/item-form';
+import { advancedLine, formFromBody, formToItem, isItemKind, itemToForm, newItemForm, type ItemForm } from '../editor/item-form';
 import { applyHeader, groupsFromBody, groupsToRows, headerField, headerFromBody, headerToForm, rowsToGroups } from '../editor/sections';
 import { checkSessionCsrf } from '../guards';
 import { frameOf, sendPage } from '../request-state';
@@ -115,7 +115,7 @@ export function registerEditorSections(app: FastifyInstance, kit: Kit): void {
     if (!l) return reply;
     const kind = req.query.kind;
     if (!isItemKind(kind)) return notFound(req, reply, ctx);
-    return renderItem(req, reply, l, itemToForm({ kind }, kind), true, `${editorBase(l.programId)}/items/new`, new Map(), [], 200);
+    return renderItem(req, reply, l, newItemForm(kind), true, `${editorBase(l.programId)}/items/new`, new Map(), [], 200);
   });
   app.post<Params>('/office/programs/:program/editor/items/new', async (req, reply) => {
     const l = await loadEditor(kit, req, reply);
