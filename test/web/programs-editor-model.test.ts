@@ -12,6 +12,7 @@ import { checkDraft, inLanguage, issuesUnder } from '../../client/web/editor/che
 import { monthView } from '../../client/web/editor/calendar';
 import { firstApplyResult } from '../../client/web/editor/changes';
 import { formFromBody, formToItem, itemToForm, type ItemForm } from '../../client/web/editor/item-form';
+import { applyHeader, applySettings, headerFromBody, headerToForm, settingsYaml } from '../../client/web/editor/sections';
 import { starterDoc, starterYaml } from '../../client/web/editor/template';
 import { runCli } from '../support/cli';
 
@@ -32,7 +33,7 @@ function asBody(f: ItemForm): Record<string, string | string[]> {
 }
 
 describe('program editor model', () => {
-  it.each(PROGRAMS)('every item of %s goes through the item form (as posted by a browser) and back unchanged', (file) => {
+  it.each(PROGRAMS)('%s goes through the header form, the settings box and every item form (as posted by a browser) unchanged', (file) => {
     const loaded = loadProgram(file);
     if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
     const doc = JSON.parse(JSON.stringify(loaded.program)) as { items: Record<string, unknown>[] };
@@ -42,7 +43,11 @@ describe('program editor model', () => {
       if (!back.ok) throw new Error(JSON.stringify(back.problems));
       return back.item;
     });
-    const checked = checkDraft({ ...doc, items }, file, 'vi');
+    // The header's fields and its settings box (upward, defaults, calendar) go the same way.
+    const settings = applySettings({ ...doc, defaults: undefined, calendar: undefined }, settingsYaml(doc));
+    if (!settings.ok) throw new Error(JSON.stringify(settings.problems));
+    const header = applyHeader(settings.doc.program, headerFromBody(headerToForm(settings.doc.program)));
+    const checked = checkDraft({ ...settings.doc, program: header, items }, file, 'vi');
     expect(checked.ok ? [] : checked.errors).toEqual([]);
     if (checked.ok) expect(checked.program).toEqual(loaded.program);
   });

@@ -57,6 +57,8 @@ describe('program editor', () => {
 
     // The header: a wrong email is refused next to its field, nothing saved; then corrected.
     await page.getByRole('link', { name: 'Sửa: Thông tin chung' }).click();
+    // The template's defaults (reminders, escalation) are in the settings box, in the file's words.
+    expect(await page.getByLabel('Thiết lập chung nâng cao (YAML)').inputValue()).toMatch(/defaults:\n\s+time: "?17:00"?[\s\S]*escalation:/);
     await page.getByLabel('Họ tên Trưởng ban').fill('Trần Văn An');
     await page.getByLabel('Email Trưởng ban').fill('truongban-at-thu.example.org');
     await page.getByRole('button', { name: 'Lưu vào bản nháp' }).click();

@@ -1,7 +1,8 @@
 // The program's header and its groups as forms: read from the draft, written back to it.
 // Values are taken as typed; the program's schema decides, and its errors come back to the
 // field they name.
-import type { Issue } from './check';
+import { locate, parseYaml } from '../../../program/source';
+import { toYaml, type Issue } from './check';
 
 type Body = Record<string, string | string[] | undefined>;
 const one = (b: Body, k: string) => {
@@ -81,4 +82,47 @@ export function rowsToGroups(rows: GroupRow[]): { groups: Record<string, unknown
     rowOf.push(i);
   });
   return { groups, rowOf };
+}
+
+/**
+ * The program-wide settings without fields of their own — upward recipients, defaults (times,
+ * reminders, escalation, review) and calendar overrides — as one YAML box on the header page,
+ * in the file's words.
+ */
+export function settingsYaml(doc: Record<string, unknown>): string {
+  const header = isRecord(doc.program) ? doc.program : {};
+  const out: Record<string, unknown> = {};
+  if (header.upward !== undefined) out.upward = header.upward;
+  if (doc.defaults !== undefined) out.defaults = doc.defaults;
+  if (doc.calendar !== undefined) out.calendar = doc.calendar;
+  return Object.keys(out).length > 0 ? toYaml(out) : '';
+}
+
+export function applySettings(doc: Record<string, unknown>, text: string): { ok: true; doc: Record<string, unknown> } | { ok: false; problems: { line: number; message: string }[] } {
+  let value: Record<string, unknown> = {};
+  if (text.trim() !== '') {
+    const parsed = parseYaml(text);
+    const errors = parsed.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) return { ok: false, problems: errors.map((p) => ({ line: p.line, message: p.message })) };
+    if (!isRecord(parsed.value)) return { ok: false, problems: [{ line: 1, message: 'cần các mục upward, defaults, calendar (expected upward, defaults, calendar)' }] };
+    value = parsed.value;
+    const unknown = Object.keys(value).filter((k) => !['upward', 'defaults', 'calendar'].includes(k));
+    if (unknown.length > 0) return { ok: false, problems: unknown.map((k) => ({ line: locate(parsed, [k], true).line, message: `"${k}" không thuộc phần này; chỉ có upward, defaults, calendar (unknown key)` })) };
+  }
+  const header: Record<string, unknown> = { ...(isRecord(doc.program) ? doc.program : {}) };
+  const next: Record<string, unknown> = { ...doc, program: header };
+  if (value.upward === undefined) delete header.upward;
+  else header.upward = value.upward;
+  for (const k of ['defaults', 'calendar'] as const) {
+    if (value[k] === undefined) delete next[k];
+    else next[k] = value[k];
+  }
+  return { ok: true, doc: next };
+}
+
+/** Where an issue of the settings sits in their box: `program.upward[1].email` → ['upward', 1, 'email']. */
+export function settingsPath(path: (string | number)[]): (string | number)[] | undefined {
+  if (path[0] === 'program' && path[1] === 'upward') return path.slice(1);
+  if (path[0] === 'defaults' || path[0] === 'calendar') return path;
+  return undefined;
 }

@@ -55,6 +55,8 @@ const vi = {
     'chair.email': 'Email Trưởng ban',
   } as Record<string, string>,
   chair: 'Trưởng ban (nhận báo cáo vượt cấp, phê duyệt báo cáo tổng hợp)',
+  settings: 'Thiết lập chung nâng cao (YAML)',
+  settingsHint: 'Nơi nhận báo cáo tổng hợp (upward), mặc định cho mọi nhiệm vụ (defaults: giờ hết hạn, giờ gửi thư, nhắc hạn, báo cáo vượt cấp, xem xét) và ngày nghỉ, ngày làm bù riêng (calendar), viết như trong tệp chương trình.',
   // groups
   groupsIntro: 'Mỗi dòng là một nhóm; thành viên là mã đơn vị hoặc mã nhóm, cách nhau bằng dấu ;. Đơn vị cũng có thể ghi nhóm của mình ở cột Nhóm khi nhập danh sách đơn vị. Xóa hết một dòng để bỏ nhóm.',
   g: { id: 'Mã nhóm', name: 'Tên nhóm', members: 'Thành viên (mã, cách nhau bằng ;)' } as Record<string, string>,
@@ -226,6 +228,8 @@ const en: EditorText = {
     'chair.email': 'Chair: email',
   },
   chair: 'Chair (receives escalations, approves consolidated reports)',
+  settings: 'Program-wide settings (YAML)',
+  settingsHint: 'Upward recipients (upward), defaults for every item (defaults: due time, notice time, reminders, escalation, review) and the program’s own days off and working days (calendar), written as in the program file.',
   groupsIntro: 'One group per row; members are unit or group ids separated by ;. Units can also name their groups in the Groups column of the units file. Empty a row to remove the group.',
   g: { id: 'Group id', name: 'Group name', members: 'Members (ids, separated by ;)' },
   itemTitle: (kind) => `Item: ${kind}`,

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkDraft, issuesUnder, type Issue } from '../editor/check';
 import { advancedLine, formFromBody, formToItem, isItemKind, itemToForm, newItemForm, type ItemForm } from '../editor/item-form';
-import { applyHeader, groupsFromBody, groupsToRows, headerField, headerFromBody, headerToForm, rowsToGroups } from '../editor/sections';
+import { applyHeader, applySettings, groupsFromBody, groupsToRows, headerField, headerFromBody, headerToForm, rowsToGroups, settingsPath, settingsYaml } from '../editor/sections';
 import { checkSessionCsrf } from '../guards';
 import { frameOf, sendPage } from '../request-state';
 import { pushError, type Errors } from '../views/editor-fields';
@@ -29,21 +29,36 @@ export function registerEditorSections(app: FastifyInstance, kit: Kit): void {
   app.get<Params>('/office/programs/:program/editor/header', async (req, reply) => {
     const l = await loadEditor(kit, req, reply);
     if (!l) return reply;
-    return sendPage(reply, 200, headerPage(frameOf(req, ctx), l.e, { programId: l.programId, form: headerToForm(l.doc.program), errors: new Map(), other: [], units: named(l.doc.units) }));
+    return sendPage(reply, 200, headerPage(frameOf(req, ctx), l.e, { programId: l.programId, form: headerToForm(l.doc.program), settings: settingsYaml(l.doc), errors: new Map(), other: [], units: named(l.doc.units) }));
   });
   app.post<Params>('/office/programs/:program/editor/header', async (req, reply) => {
     const l = await loadEditor(kit, req, reply);
     if (!l || !checkSessionCsrf(req, reply, ctx, l.session)) return reply;
     const form = headerFromBody(bodyOf(req));
-    const doc = { ...l.doc, program: applyHeader(l.doc.program, form) };
+    const raw = bodyOf(req).settings;
+    const settings = (Array.isArray(raw) ? raw[0] : raw) ?? '';
     const errors: Errors = new Map();
     const other: string[] = [];
-    for (const issue of issuesUnder(errorsOf(check(l, doc, req)), ['program'])) {
-      const field = headerField(issue);
+    const page = (status: number) => sendPage(reply, status, headerPage(frameOf(req, ctx), l.e, { programId: l.programId, form, settings, errors, other, units: named(l.doc.units) }));
+    const withSettings = applySettings(l.doc, settings);
+    if (!withSettings.ok) {
+      for (const p of withSettings.problems) pushError(errors, 'settings', `${l.e.advancedLine(p.line)}: ${p.message}`);
+      return page(422);
+    }
+    const doc = { ...withSettings.doc, program: applyHeader(withSettings.doc.program, form) };
+    for (const issue of errorsOf(check(l, doc, req))) {
+      const inSettings = settingsPath(issue.path);
+      if (inSettings) {
+        const line = advancedLine(settings, inSettings);
+        pushError(errors, 'settings', `${line !== undefined ? `${l.e.advancedLine(line)}, ` : ''}${issue.where}: ${issue.message}`);
+        continue;
+      }
+      if (issue.path[0] !== 'program') continue;
+      const field = headerField({ ...issue, path: issue.path.slice(1) });
       if (field) pushError(errors, field, issue.message);
       else other.push(`${issue.where}: ${issue.message}`);
     }
-    if (errors.size > 0 || other.length > 0) return sendPage(reply, 422, headerPage(frameOf(req, ctx), l.e, { programId: l.programId, form, errors, other, units: named(l.doc.units) }));
+    if (errors.size > 0 || other.length > 0) return page(422);
     saveDraft(kit, l, doc);
     return backToEditor(reply, l.programId, 'saved');
   });

@@ -14,7 +14,7 @@ import type { WebContext } from '../context';
 import type { ProgramCatalog } from '../data/program-catalog';
 import { monthView, pickMonth } from '../editor/calendar';
 import { firstApplyResult, mailsOf } from '../editor/changes';
-import { checkDraft, issuesUnder, toYaml } from '../editor/check';
+import { checkDraft, issuesUnder, toYaml, type Issue } from '../editor/check';
 import { DraftStore } from '../editor/drafts';
 import { starterDoc, starterYaml } from '../editor/template';
 import { editorText } from '../editor/text';
@@ -25,7 +25,7 @@ import { html } from '../html';
 import { messages } from '../i18n';
 import { frameOf, sendPage } from '../request-state';
 import { pushError, type Errors } from '../views/editor-fields';
-import { newProgramPage, overviewPage, versionsTable } from '../views/editor-forms';
+import { issueHref, newProgramPage, overviewPage, versionsTable } from '../views/editor-forms';
 import { editorPage, type FieldError } from '../views/editor-page';
 import { previewPage } from '../views/editor-preview';
 import { errorPage } from '../views/error-page';
@@ -68,6 +68,11 @@ export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, cata
       done === 'saved' ? l.e.saved : done === 'units' ? l.e.unitsSaved(Number(req.query.n ?? 0)) : done === 'removed' ? l.e.removed(req.query.item ?? '') : done === 'discarded' ? l.e.discarded : done === 'applied' ? l.e.applied : undefined;
     const items = (Array.isArray(l.doc.items) ? l.doc.items : []).filter(isRecord).map((i) => ({ id: String(i.id ?? ''), kind: String(i.kind ?? ''), title: String(i.title ?? i.id ?? '') }));
     const groups = (Array.isArray(l.doc.groups) ? l.doc.groups : []).filter(isRecord).map((g) => ({ id: String(g.id ?? ''), name: String(g.name ?? g.id ?? '') }));
+    const itemIds = (Array.isArray(l.doc.items) ? l.doc.items : []).map((i) => (isRecord(i) && typeof i.id === 'string' && isProgramId(i.id) ? i.id : undefined));
+    const linked = (issue: Issue) => {
+      const href = issueHref(l.programId, issue, itemIds);
+      return href ? { ...issue, href } : issue;
+    };
     const versions = l.state ? await kit.records.versions(l.programId, l.state).catch(() => []) : [];
     return sendPage(
       reply,
@@ -81,8 +86,8 @@ export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, cata
         units: Array.isArray(l.doc.units) ? l.doc.units.length : 0,
         groups,
         items,
-        errors: checked.ok ? [] : checked.errors,
-        warnings: checked.warnings,
+        errors: (checked.ok ? [] : checked.errors).map(linked),
+        warnings: checked.warnings.map(linked),
         versions,
         ...(message ? { message } : {}),
       }),

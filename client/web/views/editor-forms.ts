@@ -32,8 +32,9 @@ export interface OverviewView {
   units: number;
   groups: Named[];
   items: { id: string; kind: string; title: string }[];
-  errors: Issue[];
-  warnings: Issue[];
+  /** With the form each one is fixed in. */
+  errors: (Issue & { href?: string })[];
+  warnings: (Issue & { href?: string })[];
   versions: VersionRow[];
   message?: string;
 }
@@ -46,6 +47,18 @@ export function versionsTable(frame: Frame, e: EditorText, programId: string, ro
     ${rows.map(
       (r) => html`<tr><td>${formatDateTime(r.appliedAt, lang)} ${r.current ? e.current : ''}</td><td>${r.appliedBy ?? e.byCli(r.fileName)}</td><td><code>${r.hash}</code></td><td><a href="${versionPath(programId, r.hash)}" download>${e.download}</a></td></tr>`,
     )}</table></div>`;
+}
+
+const issueItem = (i: Issue & { href?: string }) => html`<li>${i.href ? html`<a href="${i.href}"><code>${i.where}</code></a>` : html`<code>${i.where}</code>`}: ${i.message}</li>`;
+
+/** The form an issue of the draft is fixed in. */
+export function issueHref(programId: string, issue: Issue, itemIds: (string | undefined)[]): string | undefined {
+  const [top, index] = issue.path;
+  if (top === 'program' || top === 'defaults' || top === 'calendar') return `${editorBase(programId)}/header`;
+  if (top === 'units') return `${editorBase(programId)}/units`;
+  if (top === 'groups') return `${editorBase(programId)}/groups`;
+  const id = typeof index === 'number' ? itemIds[index] : undefined;
+  return top === 'items' && id ? itemPath(programId, id) : undefined;
 }
 
 export function overviewPage(frame: Frame, e: EditorText, v: OverviewView): string {
@@ -68,8 +81,8 @@ export function overviewPage(frame: Frame, e: EditorText, v: OverviewView): stri
       )}</ul>
       <p>${e.addItem}: ${Object.keys(KIND_KEYS).map((k, n) => html`${n > 0 ? ' · ' : ''}<a href="${base}/items/new?kind=${k}">${e.kinds[k] ?? k}</a>`)}</p></section>
     <section class="card" id="check"><h2>${e.check}</h2>
-      ${v.errors.length === 0 ? html`<p class="ok">${e.valid}</p>` : html`<div class="alert"><strong>${e.invalid}</strong><ul>${v.errors.map((i) => html`<li><code>${i.where}</code>: ${i.message}</li>`)}</ul></div>`}
-      ${v.warnings.length > 0 ? html`<ul class="muted">${v.warnings.map((i) => html`<li><code>${i.where}</code>: ${i.message}</li>`)}</ul>` : ''}
+      ${v.errors.length === 0 ? html`<p class="ok">${e.valid}</p>` : html`<div class="alert"><strong>${e.invalid}</strong><ul>${v.errors.map((i) => issueItem(i))}</ul></div>`}
+      ${v.warnings.length > 0 ? html`<ul class="muted">${v.warnings.map((i) => issueItem(i))}</ul>` : ''}
       <p>${v.errors.length === 0 ? html`<a class="button" href="${base}/preview">${e.preview}</a> ` : ''}<a href="${base}/draft.yaml" download>${e.downloadDraft}</a></p>
       ${v.draft ? html`<form method="post" action="${base}/discard">${csrfField(frame.csrf ?? '')}<button type="submit" class="secondary">${e.discard}</button></form>` : ''}
     </section>
@@ -87,7 +100,7 @@ function formPage(frame: Frame, e: EditorText, programId: string, title: string,
   return layout(frame, title, body);
 }
 
-export function headerPage(frame: Frame, e: EditorText, v: { programId: string; form: HeaderForm; errors: Errors; other: string[]; units: Named[] }): string {
+export function headerPage(frame: Frame, e: EditorText, v: { programId: string; form: HeaderForm; settings: string; errors: Errors; other: string[]; units: Named[] }): string {
   const f = v.form;
   const text = (name: keyof HeaderForm, type = 'text') => textField({ label: e.h[name] ?? name, name, value: f[name], errors: v.errors, type });
   const offices = v.units.map((u): [string, string] => [u.id, `${u.name} (${u.id})`]);
@@ -97,7 +110,9 @@ export function headerPage(frame: Frame, e: EditorText, v: { programId: string; 
     ${selectField({ label: e.h.office ?? 'office', name: 'office', value: f.office, options: offices, errors: v.errors })}
     ${selectField({ label: e.h.locale ?? 'locale', name: 'locale', value: f.locale || 'vi', options: [['vi', 'Tiếng Việt'], ['en', 'English']], errors: v.errors })}
     ${text('timezone')}
-    <fieldset><legend>${e.chair}</legend>${text('chair.name')}${text('chair.title')}${text('chair.email', 'email')}</fieldset>`;
+    <fieldset><legend>${e.chair}</legend>${text('chair.name')}${text('chair.title')}${text('chair.email', 'email')}</fieldset>
+    <label for="f-settings">${e.settings}<span class="hint" id="f-settings-hint">${e.settingsHint}</span></label>
+    <textarea id="f-settings" name="settings" rows="10" spellcheck="false" aria-describedby="f-settings-hint${v.errors.get('settings')?.length ? ' f-settings-err' : ''}">${v.settings}</textarea>${fieldErrors(v.errors, 'settings')}`;
   return formPage(frame, e, v.programId, `${e.header} — ${v.programId}`, `${editorBase(v.programId)}/header`, v.errors, v.other, inner);
 }
 
