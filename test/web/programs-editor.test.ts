@@ -5,7 +5,8 @@
 // next to its field first), the preview (the month calendar shows the task, the change lists
 // the mails), the apply with its confirmation, the requests in the inbox, the version listed
 // and downloaded as YAML that `dondoc validate` accepts; then the running program edited
-// (a due moved), with the workflow's own dry run in the preview.
+// (a due moved, a commune added by CSV), with the workflow's own dry run in the preview and
+// the new commune's request in the inbox.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ async function signIn(page: Page, account = ADMIN): Promise<void> {
 }
 
 describe('program editor', () => {
-  it('new program from the template → units from XLSX → an item → preview → confirmed apply → requests in the inbox → version as valid YAML → the running program edited', async () => {
+  it('new program from the template → units from XLSX → an item → preview → confirmed apply → requests in the inbox → version as valid YAML → the running program edited (a due moved, a commune joins and gets its request)', async () => {
     const page = await (await h.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
     await signIn(page);
 
@@ -181,7 +182,8 @@ describe('program editor', () => {
     expect(validated.code, validated.stderr).toBe(0);
     await shot(page, 'editor-applied');
 
-    // The running program edited: the due moves a week; the preview is the workflow's own dry run.
+    // The running program edited: the due moves a week and a commune joins; the preview is the
+    // workflow's own dry run, and the new commune's request goes at once.
     await page.getByRole('link', { name: 'Báo cáo nhanh tình hình bình đẳng giới' }).click();
     await page.locator('input[name=due_date]').fill(day(17));
     // The advanced box is checked by the same schema; its error names the line.
@@ -190,13 +192,23 @@ describe('program editor', () => {
     expect(await page.locator('#f-advanced-err').innerText()).toMatch(/^Nâng cao, dòng 2, review\.maxRounds: /);
     await page.getByLabel('Nâng cao (YAML)').fill('description: Theo Kế hoạch số 12/KH-BVSTBPN\n');
     await page.getByRole('button', { name: 'Lưu vào bản nháp' }).click();
+    await page.getByRole('link', { name: 'Nhập danh sách đơn vị từ Excel/CSV' }).click();
+    const current = await (await page.request.get(`${h.baseUrl}/office/programs/${PROGRAM}/editor/units/template.csv`)).text();
+    const joined = `${current.trimEnd()}\r\nxa-tan-lap,UBND xã Tân Lập,commune,tanlap@thu.example.org,Chủ tịch UBND xã,,chutich.tanlap@thu.example.org,thanh-vien;xa,\r\n`;
+    await page.getByLabel('Tệp danh sách đơn vị').setInputFiles({ name: 'don-vi.csv', mimeType: 'text/csv', buffer: Buffer.from(joined, 'utf8') });
+    await page.getByRole('button', { name: 'Kiểm tra và đưa vào bản nháp' }).click();
+    expect(await page.locator('.notice').innerText()).toBe('Đã nhập 4 đơn vị vào bản nháp.');
     await page.getByRole('link', { name: 'Xem trước và áp dụng' }).click();
-    expect(await page.locator('#change').innerText()).toMatch(new RegExp(`Điều chỉnh ${PROGRAM}/bao-cao-nhanh/${year}: hạn .* → .* \\(2 đơn vị\\)`));
-    expect(await main(page)).toContain('Không có thư nào được gửi do lần áp dụng này.');
+    expect(await page.locator('#change').innerText()).toMatch(new RegExp(`Điều chỉnh ${PROGRAM}/bao-cao-nhanh/${year}: thêm đơn vị: UBND xã Tân Lập; hạn .* → .* \\(2 đơn vị\\)`));
+    expect(await page.locator('table.mails').innerText()).toMatch(/Ngay khi áp dụng\s+Đề nghị thực hiện\s+Báo cáo nhanh tình hình bình đẳng giới — năm \d{4}\s+1 đơn vị, 1 địa chỉ\s+UBND xã Tân Lập: tanlap@thu.example.org/);
+    await shot(page, 'editor-preview-running');
+    expect(h.sink.messages().some((m) => m.messageId.includes('/xa-tan-lap/'))).toBe(false);
     await page.getByLabel('Tôi đã xem lịch và các thay đổi trên, đồng ý áp dụng.').check();
     await page.getByRole('button', { name: 'Xác nhận áp dụng' }).click();
     expect(await page.locator('.notice').innerText()).toBe('Đã áp dụng chương trình.');
     expect((await versions.innerText()).match(/Văn phòng \(admin\)/g)?.length).toBe(2);
+    const [joinedRequest] = await h.sink.waitFor((m) => m.messageId.startsWith(`<${PROGRAM}/bao-cao-nhanh/${year}/xa-tan-lap/request@`), { timeoutMs: 60_000 });
+    expect(joinedRequest!.subject).toContain('Báo cáo nhanh tình hình bình đẳng giới');
 
     // The program's dashboard lists the versions too, and links to the editor.
     await page.goto(`${h.baseUrl}/office/programs/${PROGRAM}`);

@@ -3,6 +3,7 @@
 // program as the file would say it (plain data, the same model `dondoc validate` reads) and
 // the hash of the running version it was started from, so an apply made meanwhile by
 // someone else (the CLI, another clerk) is noticed rather than overwritten.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -43,8 +44,9 @@ export class DraftStore {
     mkdirSync(this.root, { recursive: true });
     const path = this.path(draft.programId);
     // Whole or not at all: two clerks saving at once leave one of the two drafts, never half.
-    writeFileSync(`${path}.tmp`, JSON.stringify(draft));
-    renameSync(`${path}.tmp`, path);
+    const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    writeFileSync(tmp, JSON.stringify(draft));
+    renameSync(tmp, path);
   }
 
   remove(programId: string): void {

@@ -110,7 +110,16 @@ export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, cata
 
   // Units: a spreadsheet into the draft.
   const unitsView = (l: Loaded) => ({ programId: l.programId, title: l.title, unitCount: Array.isArray(l.doc.units) ? l.doc.units.length : 0, backText: l.e.backEditor });
-  const draftUnits = (l: Loaded) => (l.running && !l.draft ? l.running.units : ((Array.isArray(l.doc.units) ? l.doc.units : []) as Program['units']));
+  // A draft may hold anything a file can (a pasted file with mistakes): its units are read
+  // defensively into the template's columns.
+  const draftUnits = (l: Loaded): Program['units'] =>
+    (Array.isArray(l.doc.units) ? l.doc.units : []).filter(isRecord).map((u) => {
+      const text = (v: unknown) => (typeof v === 'string' ? v : '');
+      const list = (v: unknown) => (Array.isArray(v) ? v.map(text) : typeof v === 'string' ? [v] : []);
+      const head = isRecord(u.head) ? { ...(text(u.head.name) ? { name: text(u.head.name) } : {}), title: text(u.head.title), email: text(u.head.email) } : undefined;
+      const kind = text(u.kind) as Program['units'][number]['kind'];
+      return { id: text(u.id), name: text(u.name), kind, emails: list(u.emails), ...(text(u.phone) ? { phone: text(u.phone) } : {}), ...(head ? { head } : {}), ...(u.groups !== undefined ? { groups: list(u.groups) } : {}) };
+    });
   app.get<Params>('/office/programs/:program/editor/units', async (req, reply) => {
     const l = await loadEditor(kit, req, reply);
     if (!l) return reply;
