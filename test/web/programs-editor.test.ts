@@ -71,6 +71,12 @@ describe('program editor', () => {
     await page.getByRole('button', { name: 'Lưu vào bản nháp' }).click();
     expect(await page.locator('.notice').innerText()).toBe('Đã lưu vào bản nháp.');
 
+    // A draft left half done is found again from the programs page.
+    await page.goto(`${h.baseUrl}/office`);
+    await page.getByRole('link', { name: 'Tạo chương trình mới' }).click();
+    await page.getByRole('link', { name: 'Chương trình thử nghiệm soạn trên web' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Chương trình mới — Chương trình thử nghiệm soạn trên web');
+
     // Units: a CSV with mistakes is refused row by row; the template's XLSX with the communes is taken.
     await page.getByRole('link', { name: 'Nhập danh sách đơn vị từ Excel/CSV' }).click();
     const csvTemplate = await page.request.get(`${h.baseUrl}/office/programs/${PROGRAM}/editor/units/template.csv`);

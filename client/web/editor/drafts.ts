@@ -4,7 +4,7 @@
 // the hash of the running version it was started from, so an apply made meanwhile by
 // someone else (the CLI, another clerk) is noticed rather than overwritten.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SLUG } from '../../../program/schema';
@@ -47,6 +47,21 @@ export class DraftStore {
     const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     writeFileSync(tmp, JSON.stringify(draft));
     renameSync(tmp, path);
+  }
+
+  /** Every draft, most recently edited first: a clerk finds the one left half done. */
+  list(): Draft[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.root);
+    } catch {
+      return [];
+    }
+    const ids = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).filter((id) => SLUG.test(id));
+    return ids
+      .map((id) => this.get(id))
+      .filter((d): d is Draft => d !== undefined)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   remove(programId: string): void {

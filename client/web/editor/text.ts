@@ -123,6 +123,7 @@ const vi = {
   template: 'Tải tệp mẫu (YAML)',
   pasteLabel: 'Hoặc dán nội dung một tệp chương trình (YAML) để bắt đầu từ tệp đó',
   create: 'Tạo bản nháp',
+  drafts: 'Bản nháp đang soạn (chưa áp dụng)',
   badId: 'Mã chương trình chỉ gồm chữ thường không dấu, chữ số và dấu "-" (tối đa 64 ký tự), khác "new".',
   exists: 'Mã này đã có chương trình đang chạy hoặc bản nháp; mở trang sửa chương trình đó.',
   // preview
@@ -293,6 +294,7 @@ const en: EditorText = {
   template: 'Download the template (YAML)',
   pasteLabel: 'Or paste a program file (YAML) to start from it',
   create: 'Create the draft',
+  drafts: 'Drafts being written (not applied)',
   badId: 'A program id is lower-case letters, digits and "-" (at most 64 characters), not "new".',
   exists: 'A running program or a draft already has this id; open its editor.',
   previewTitle: (title) => `Preview — ${title}`,

@@ -30,7 +30,7 @@ import { editorPage, type FieldError } from '../views/editor-page';
 import { previewPage } from '../views/editor-preview';
 import { errorPage } from '../views/error-page';
 import { registerEditorSections } from './editor-sections';
-import { backToEditor, bodyOf, isProgramId, isRecord, loadEditor, saveDraft, type Kit, type Loaded, type Params } from './editor-kit';
+import { backToEditor, bodyOf, isProgramId, isRecord, loadEditor, saveDraft, titleOf, type Kit, type Loaded, type Params } from './editor-kit';
 import { notFound } from './office';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -275,6 +275,7 @@ export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, cata
 
   // A new program, from the template or a pasted file.
   const thisYear = () => new Date().getFullYear();
+  const draftList = () => kit.drafts.list().map((d) => ({ programId: d.programId, title: titleOf(d.doc, d.programId), updatedBy: d.updatedBy, updatedAt: d.updatedAt }));
   app.get('/office/programs/new/template.yaml', async (req, reply) => {
     if (!requireSession(req, reply, ctx, ['office'])) return reply;
     const year = thisYear();
@@ -285,7 +286,7 @@ export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, cata
   });
   app.get('/office/programs/new', async (req, reply) => {
     if (!requireSession(req, reply, ctx, ['office'])) return reply;
-    return sendPage(reply, 200, newProgramPage(frameOf(req, ctx), editorText(req.dondoc.locale), { values: {}, errors: new Map(), other: [], year: thisYear() }));
+    return sendPage(reply, 200, newProgramPage(frameOf(req, ctx), editorText(req.dondoc.locale), { values: {}, errors: new Map(), other: [], year: thisYear(), drafts: draftList() }));
   });
   app.post('/office/programs/new', async (req, reply) => {
     const session = requireSession(req, reply, ctx, ['office']);
@@ -316,7 +317,7 @@ export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, cata
       if (!isProgramId(id) || id === 'new') pushError(errors, values.yaml ? 'yaml' : 'id', e.badId);
       else if (kit.drafts.get(id) || (await catalog.current(id).catch(() => ({ state: undefined }))).state?.hash) other.push(e.exists);
     }
-    if (!doc || errors.size > 0 || other.length > 0) return sendPage(reply, 422, newProgramPage(frameOf(req, ctx), e, { values, errors, other, year: thisYear() }));
+    if (!doc || errors.size > 0 || other.length > 0) return sendPage(reply, 422, newProgramPage(frameOf(req, ctx), e, { values, errors, other, year: thisYear(), drafts: draftList() }));
     kit.drafts.put({ programId: id, doc, updatedAt: new Date().toISOString(), updatedBy: session.displayName || session.username });
     return reply.redirect(`/office/programs/${id}/editor?done=saved`, 303);
   });

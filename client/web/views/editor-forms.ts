@@ -196,7 +196,7 @@ export function itemPage(frame: Frame, e: EditorText, v: ItemView): string {
   return formPage(frame, e, v.programId, title, v.action, v.errors, v.other, inner);
 }
 
-export function newProgramPage(frame: Frame, e: EditorText, v: { values: Record<string, string>; errors: Errors; other: string[]; year: number }): string {
+export function newProgramPage(frame: Frame, e: EditorText, v: { values: Record<string, string>; errors: Errors; other: string[]; year: number; drafts: { programId: string; title: string; updatedBy: string; updatedAt: string }[] }): string {
   const val = (k: string) => v.values[k] ?? '';
   const body = html`<h1>${e.newTitle}</h1>${v.errors.size > 0 || v.other.length > 0 ? otherErrors(e.fix, v.other) : ''}<p>${e.newIntro}</p>
     <p><a class="button" href="/office/programs/new/template.yaml" download>${e.template}</a></p>
@@ -206,6 +206,13 @@ export function newProgramPage(frame: Frame, e: EditorText, v: { values: Record<
       ${textField({ label: e.h.year ?? 'year', name: 'year', value: val('year') || String(v.year), errors: v.errors, type: 'number', required: true })}
       ${textField({ label: e.h.issuer ?? 'issuer', name: 'issuer', value: val('issuer'), errors: v.errors, required: true })}
       <label for="f-yaml">${e.pasteLabel}</label><textarea id="f-yaml" name="yaml" rows="6" spellcheck="false"${v.errors.get('yaml')?.length ? html` aria-describedby="f-yaml-err"` : ''}>${val('yaml')}</textarea>${fieldErrors(v.errors, 'yaml')}
-      <p><button type="submit">${e.create}</button> <a href="/office">${e.cancel}</a></p></form>`;
+      <p><button type="submit">${e.create}</button> <a href="/office">${e.cancel}</a></p></form>
+    ${
+      v.drafts.length > 0
+        ? html`<section><h2>${e.drafts}</h2><ul>${v.drafts.map(
+            (d) => html`<li><a href="${editorBase(d.programId)}">${d.title}</a> (<code>${d.programId}</code>) — ${e.draftFrom(d.updatedBy, formatDateTime(d.updatedAt, frame.t.lang))}</li>`,
+          )}</ul></section>`
+        : ''
+    }`;
   return layout(frame, e.newTitle, body);
 }
