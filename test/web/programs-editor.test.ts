@@ -6,7 +6,8 @@
 // the mails), the apply with its confirmation, the requests in the inbox, the version listed
 // and downloaded as YAML that `dondoc validate` accepts; then the running program edited
 // (a due moved, a commune added by CSV), with the workflow's own dry run in the preview and
-// the new commune's request in the inbox.
+// the new commune's request in the inbox; a new program from a pasted file, then discarded; the
+// editor in English; the chair refused.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -227,6 +228,21 @@ describe('program editor', () => {
     await page.getByRole('button', { name: 'Save to the draft' }).click();
     expect(await page.locator('#f-chair-email-err').innerText()).toMatch(/^invalid email address/);
     await page.goto(`${h.baseUrl}/office?lang=vi`);
+
+    // A new program can start from a pasted file: a YAML mistake is named by its line; the
+    // draft made from it can be discarded, and nothing of it ever ran.
+    await page.goto(`${h.baseUrl}/office/programs/new`);
+    const pasted = readFileSync(yamlFile, 'utf8').replace(`id: ${PROGRAM}`, 'id: ban-sao-web');
+    await page.getByLabel('Hoặc dán nội dung một tệp chương trình').fill(`${pasted}\nitems: [\n`);
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    expect(await page.locator('#f-yaml-err').innerText()).toMatch(/^dòng \d+: /);
+    await page.getByLabel('Hoặc dán nội dung một tệp chương trình').fill(pasted);
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Chương trình mới — Chương trình thử nghiệm soạn trên web');
+    expect(page.url()).toContain('/office/programs/ban-sao-web/editor');
+    await page.getByRole('button', { name: 'Hủy bản nháp' }).click();
+    await page.waitForURL(/\/office$/);
+    expect((await page.request.get(`${h.baseUrl}/office/programs/ban-sao-web/editor`)).status()).toBe(404);
 
     // The chair reads the program but does not edit it.
     const chair = await (await h.browser.newContext()).newPage();
