@@ -1,6 +1,8 @@
 // The records database's tables as kysely sees them. Instants are ISO 8601 text (as the
 // workflows carry them, with their offset), flags are 0/1 integers and structured values
 // are JSON text: one representation that SQLite and PostgreSQL store and compare alike.
+import type { ProgramAppliesTable } from './program-applies';
+
 export interface ProgramVersionsTable {
   hash: string;
   program_id: string;
@@ -170,4 +172,5 @@ export interface RecordsSchema {
   consolidations: ConsolidationsTable;
   approvals: ApprovalsTable;
   addenda: AddendaTable;
+  program_applies: ProgramAppliesTable;
 }

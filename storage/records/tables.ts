@@ -18,6 +18,7 @@ export const TABLES = [
   'consolidations',
   'approvals',
   'addenda',
+  'program_applies',
 ] as const satisfies readonly (keyof RecordsSchema)[];
 
 export type TableName = (typeof TABLES)[number];

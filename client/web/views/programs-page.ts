@@ -6,6 +6,7 @@ import { html } from '../html';
 import { programPath } from '../paths';
 import { layout, type Frame } from './layout';
 import { facts } from './parts';
+import { editorText } from '../editor/text';
 
 /** @param others programs known only from their assignments (started without a program workflow). */
 export function programsListPage(frame: Frame, programs: ProgramSummary[], others: string[] = []): string {
@@ -37,7 +38,7 @@ export function programsListPage(frame: Frame, programs: ProgramSummary[], other
   return layout(
     frame,
     t.office.programs,
-    html`<h1>${t.office.programs}</h1><p class="muted">${t.board.programsIntro}</p>${programs.length === 0 && others.length === 0 ? html`<p>${t.board.noPrograms}</p>` : cards}${
+    html`<h1>${t.office.programs}</h1><p class="muted">${t.board.programsIntro}</p>${frame.session?.role === 'office' ? html`<p><a class="button" href="/office/programs/new">${editorText(t.lang).newLink}</a></p>` : ''}${programs.length === 0 && others.length === 0 ? html`<p>${t.board.noPrograms}</p>` : cards}${
       others.length > 0 ? html`<h2>${t.board.others}</h2><ul>${others.map((id) => html`<li><a href="${programPath(id)}">${id}</a></li>`)}</ul>` : ''
     }`,
   );

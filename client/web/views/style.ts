@@ -55,6 +55,7 @@ footer{max-width:72rem;margin:1rem auto;padding:0 1rem 2rem;color:#4a4f57;font-s
 figure.chart{margin:0 0 1rem;background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:.75rem}figure.chart svg{display:block;width:100%;max-width:36rem;height:auto}
 .big-rate{font-size:1.05rem}.big-rate b{font-size:1.5rem}
 article.program h2{margin-top:0}
+table.month{table-layout:fixed;min-width:42rem}table.month td{height:4rem}table.month ul{margin:.2rem 0 0;padding-left:1rem;font-size:.85rem}.field-error{display:block;margin:.2rem 0 .4rem}form.inline{display:inline}
 @media print{header,footer,.skip,form,.button,details summary{display:none}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}.card,figure.chart{border:0;padding:0;break-inside:avoid}figure.chart{break-inside:avoid}a{color:inherit;text-decoration:none}.scroll{overflow:visible}table{font-size:9pt}}
 @media (max-width:40rem){main{padding:.75rem}h1{font-size:1.25rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}}
 `.replace(/\n/g, '');

@@ -2,9 +2,11 @@
 // they work the same under tsx, in a bundle and in tests. Names sort in the order they run.
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial';
+import { editorApplies } from './002-editor-applies';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
+  '002-editor-applies': editorApplies,
 };
 
 export const migrationProvider: MigrationProvider = {
