@@ -19,6 +19,11 @@ export async function travelTo(env: TestWorkflowEnvironment, local: string): Pro
   if (target > now) await env.sleep(target - now);
 }
 
+/** A commune as the tests' program lists it: `UBND xã <name>`, its office mailbox, its chair when given. */
+export function commune(id: string, name: string, head?: { name: string; email: string }): AssignmentInput['unit'] {
+  return { id, name: `UBND xã ${name}`, emails: [`vanphong@${id}.example.org`], ...(head ? { head } : {}) };
+}
+
 export function assignmentInput(overrides: Partial<AssignmentInput> = {}): AssignmentInput {
   return withFirstRound({
     programId: 'vstbpn-test',

@@ -22,36 +22,50 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 describe('a mailbox that refuses mail', () => {
-  it('is recorded and reported, strands nobody, and gets the notice again once corrected', async () => {
+  const assignment = () => t.env.client.workflow.getHandle(`${OCC}/noi-vu`);
+
+  // One occurrence of twelve units, applied once: the cases follow Phòng Nội vụ's assignment
+  // in order, from the refused request to the corrected address and its report.
+  beforeAll(async () => {
     t.sink.setRejected([BAD]);
     await travelTo(t.env, '2027-05-31T09:00');
     await applyProgram(t.env.client, t.taskQueue, program);
     await travelTo(t.env, '2027-06-01T08:05');
-    const assignment = t.env.client.workflow.getHandle(`${OCC}/noi-vu`);
-    const refused = await eventually(() => assignment.query(statusQuery), (s) => s.deliveryFailures.length > 0, 'the refusal recorded');
+  });
+
+  it('is recorded on the assignment with the relay’s code, and the unit stays asked', async () => {
+    const refused = await eventually(() => assignment().query(statusQuery), (s) => s.deliveryFailures.length > 0, 'the refusal recorded');
     expect(refused.status).toBe('requested');
     expect(refused.deliveryFailures).toEqual([
       expect.objectContaining({ key: `${OCC}/noi-vu/request`, to: BAD, code: '550' }),
     ]);
-    // The office hears of it once, with the relay's answer.
+    expect((await assignment().describe()).status.name).toBe('RUNNING');
+  });
+
+  it('is reported to the office once, naming the refused address', async () => {
     const [told] = await t.sink.waitFor((m) => m.headers['x-dondoc-key'] === `${OCC}/noi-vu/request/delivery-failed`);
     expect(told!.to).toEqual(['ldtbxh@trieuson.example.org']);
     expect(told!.text).toContain(BAD);
-    expect((await assignment.describe()).status.name).toBe('RUNNING');
+    expect(t.sink.messages().filter((m) => m.headers['x-dondoc-key']?.endsWith('/delivery-failed'))).toHaveLength(1);
+  });
 
-    // The office corrects the address and applies the program again: the request goes out
-    // to the new address with its original Message-ID.
+  it('sends the refused notice again, with its original Message-ID, once the program corrects the address', async () => {
     const corrected = structuredClone(program);
     corrected.units.find((u) => u.id === 'noi-vu')!.emails = [FIXED];
     await applyProgram(t.env.client, t.taskQueue, corrected);
     const [again] = await t.sink.waitFor((m) => m.to.includes(FIXED) && m.headers['x-dondoc-key'] === `${OCC}/noi-vu/request`);
     expect(again!.messageId).toBe(`<${OCC}/noi-vu/request@test.example.org>`);
-
-    // The unit was never stranded: it submits and gets its receipt.
-    const receipt = await assignment.executeUpdate(submitUpdate, { args: [{ content: 'Báo cáo của Phòng Nội vụ', indicators: { 'tong-so-can-bo': 20, 'so-nu': 9 } }] });
-    expect(receipt.receiptNumber).toMatch(/^BN-/);
   });
 
+  it('never strands the unit: it submits and gets its receipt', async () => {
+    const receipt = await assignment().executeUpdate(submitUpdate, { args: [{ content: 'Báo cáo của Phòng Nội vụ', indicators: { 'tong-so-can-bo': 20, 'so-nu': 9 } }] });
+    expect(receipt.receiptNumber).toMatch(/^BN-/);
+    const [toUnit] = await t.sink.waitFor((m) => m.headers['x-dondoc-key'] === `${OCC}/noi-vu/r1/receipt`);
+    expect(toUnit!.to).toEqual([FIXED]);
+  });
+});
+
+describe('a workflow input that does not fit', () => {
   it('fails a workflow started with a bad input at once, naming the fields', async () => {
     const handle = await t.env.client.workflow.start(assignmentWorkflow, {
       taskQueue: t.taskQueue,
