@@ -19,6 +19,8 @@ export type AssignmentSet<Input = unknown> =
 export interface ParentRef {
   workflowId: string;
   token: string;
+  /** The occurrence shows the open stages (overdue, escalated) too, so it is told of them. */
+  stages?: boolean;
 }
 
 /** A started assignment as the occurrence shows it until its first summary arrives. */

@@ -37,6 +37,8 @@ export class Assignment {
   changes = 0;
   /** The parent has not yet heard the latest summary. */
   parentOutdated: boolean;
+  /** What the parent last heard (assignment.ts parentView), so an unchanged view is not sent again. */
+  parentHeard: string | undefined;
 
   constructor(
     readonly input: CheckedAssignmentInput,

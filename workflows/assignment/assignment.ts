@@ -68,6 +68,8 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
     { key: PERIOD, value: input.period ?? '' },
   ]);
   a.setStatus('requested');
+  // Started by an occurrence's activity, which already shows the unit as asked.
+  if (input.parent) a.parentHeard = parentView(a.summary(), input.parent.stages ?? false);
   a.requestAtStart();
   registerHandlers(a, input, lock);
 
@@ -142,10 +144,23 @@ function parentOf(input: CheckedAssignmentInput): { workflowId: string; runId?: 
   return input.parent ?? workflowInfo().parent;
 }
 
+/**
+ * What the occurrence uses of a summary: overdue and escalated are stages of being open (the
+ * occurrence shows them from the due), so moving between them is not worth a signal — at
+ * 3,400 units, one spike of signals at the due for nothing the occurrence reads.
+ */
+function parentView(summary: AssignmentSummary, stages: boolean): string {
+  const open = !stages && (summary.status === 'requested' || summary.status === 'overdue' || summary.status === 'escalated');
+  return JSON.stringify({ ...summary, status: open ? 'open' : summary.status });
+}
+
 async function tellParent(a: Assignment, closing = false): Promise<void> {
   const parent = parentOf(a.input);
   if (!parent || !a.parentOutdated) return;
   a.parentOutdated = false;
+  const view = parentView(a.summary(), a.input.parent?.stages ?? true);
+  if (!closing && view === a.parentHeard) return;
+  a.parentHeard = view;
   try {
     // Once closed, the summary says so: the occurrence learns it from this signal.
     const summary = { ...a.summary(), ...(closing ? { closed: true } : {}) };

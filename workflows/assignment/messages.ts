@@ -109,7 +109,7 @@ export const assignmentInputSchema = z.object({
    * `token` names this start: a summary from an earlier run of the same id (a unit removed
    * and added back while the old run was closing) is ignored by the occurrence.
    */
-  parent: z.object({ workflowId: z.string().min(1), token: z.string().min(1) }).optional(),
+  parent: z.object({ workflowId: z.string().min(1), token: z.string().min(1), stages: z.boolean().optional() }).optional(),
 });
 export type AssignmentInput = z.input<typeof assignmentInputSchema>;
 export type CheckedAssignmentInput = z.output<typeof assignmentInputSchema>;

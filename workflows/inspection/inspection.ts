@@ -70,8 +70,9 @@ export async function inspectionWorkflow(initial: OccurrenceInput): Promise<Insp
     changes++;
   };
   const outbox = occurrenceOutbox(state, () => input);
-  const remediations = new AssignmentTracker([], { changed: bump, figures: false });
-  const others = new AssignmentTracker(state.assignments, { changed: bump, figures: false });
+  // The office follows each remediation's stage (overdue, escalated) on the inspection's page.
+  const remediations = new AssignmentTracker([], { changed: bump, figures: false, stages: true });
+  const others = new AssignmentTracker(state.assignments, { changed: bump, figures: false, stages: true });
   const handled = new Set<string>();
   // Per visit: steps planned before this instant were already past when the visit was set
   // (a program applied late, a moved visit); a reminder for them would be news from the past.

@@ -27,6 +27,11 @@ export interface TrackerOptions<R> {
   figures: boolean;
   /** Starts made before a continue-as-new: tokens stay unique across runs. */
   starts?: number;
+  /**
+   * Rows show the open stages (overdue, escalated), so assignments signal them too; without
+   * it they signal only what the occurrence reads (a report, a decision, a moved due, closing).
+   */
+  stages?: boolean;
 }
 
 export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
@@ -95,7 +100,11 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
 
   private parent() {
     this.startCount++;
-    return { workflowId: workflowInfo().workflowId, token: `${workflowInfo().firstExecutionRunId.slice(0, 8)}.${this.startCount}` };
+    return {
+      workflowId: workflowInfo().workflowId,
+      token: `${workflowInfo().firstExecutionRunId.slice(0, 8)}.${this.startCount}`,
+      ...(this.options.stages ? { stages: true } : {}),
+    };
   }
 
   private seed(seeds: RowSeed[], token: string): void {
