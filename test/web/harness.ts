@@ -74,7 +74,8 @@ export async function startHarness(name: string): Promise<Harness> {
     { username: ADMIN.username, role: 'office', passwordHash: await hashPassword(ADMIN.password), displayName: 'Văn phòng' },
     { username: CHAIR.username, role: 'chair', passwordHash: await hashPassword(CHAIR.password), displayName: 'Trưởng ban' },
   ];
-  const web = createWebServer(temporal.client, webEnv, { secret: TEST_SECRET, accounts, store });
+  // The web reads the records database the worker writes, as `npm start` wires them.
+  const web = createWebServer(temporal.client, webEnv, { secret: TEST_SECRET, accounts, store, ...(mail.deps.records ? { records: mail.deps.records } : {}) });
   await web.listen({ port, host: '127.0.0.1' });
   const worker: Worker = await createDondocWorker({ connection: temporal.nativeConnection, namespace: 'default', taskQueue, deps: mail.deps, workflowBundle: await workflowBundle() });
   const running = worker.run();

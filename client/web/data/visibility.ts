@@ -18,6 +18,10 @@ export interface AssignmentRow {
   /** From the workflow's memo, when whoever started it wrote one. */
   unitName?: string;
   itemTitle?: string;
+  /** Set on rows read from the records database (closed work Temporal no longer has). */
+  source?: 'records';
+  /** The latest receipt number, where the records database supplied it. */
+  receiptNumber?: string;
 }
 
 export interface RowPage<Row = AssignmentRow> {

@@ -33,6 +33,8 @@ export interface UnitView {
   errorsFor?: 'submit' | 'extension' | 'exemption';
   values?: UnitFormValues;
   message?: string;
+  /** Where the page's data comes from, when that is not simply the live workflow (records readers). */
+  note?: string;
   now?: number;
 }
 
@@ -130,6 +132,7 @@ export function unitPage(frame: Frame, view: UnitView): string {
     <p class="muted">${t.unit.heading}</p>
     <h1>${state.itemTitle}</h1>
     ${flash(view.message)}
+    ${view.note ? html`<p class="info" id="records-note">${view.note}</p>` : ''}
     <section class="card" id="summary" aria-label="${t.unit.status}">
       ${facts([
         [t.unit.unit, state.unitName],
