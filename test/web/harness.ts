@@ -17,6 +17,7 @@ import { createWebServer } from '../../client/web/server';
 import { loadEnv, type Env } from '../../config/env';
 import type { MailSink, SunkMessage } from '../../dev/mail-sink/sink';
 import type { FileStore } from '../../storage/file-store';
+import type { Records } from '../../storage/records';
 import { createDondocWorker } from '../../worker/create-worker';
 import { assignmentWorkflow } from '../../workflows';
 import type { AssignmentInput } from '../../workflows/assignment/messages';
@@ -43,6 +44,8 @@ export interface Harness {
   taskQueue: string;
   /** The file store the worker writes reports into and the web server reads from. */
   store: FileStore;
+  /** The records database the worker writes and the web server reads. */
+  records: Records;
   browser: Browser;
   /** A fresh browser context sized like a phone (390×844). */
   phone(): Promise<BrowserContext>;
@@ -70,12 +73,14 @@ export async function startHarness(name: string): Promise<Harness> {
   const mail = await startTestMail({ links: createLinkBuilder({ secret: TEST_SECRET, publicUrl: baseUrl }) });
   const store = mail.deps.store;
   if (!store) throw new Error('the test mail deps have no file store');
+  const records = mail.deps.records;
+  if (!records) throw new Error('the test mail deps have no records database');
   const accounts: Account[] = [
     { username: ADMIN.username, role: 'office', passwordHash: await hashPassword(ADMIN.password), displayName: 'Văn phòng' },
     { username: CHAIR.username, role: 'chair', passwordHash: await hashPassword(CHAIR.password), displayName: 'Trưởng ban' },
   ];
   // The web reads the records database the worker writes, as `npm start` wires them.
-  const web = createWebServer(temporal.client, webEnv, { secret: TEST_SECRET, accounts, store, ...(mail.deps.records ? { records: mail.deps.records } : {}) });
+  const web = createWebServer(temporal.client, webEnv, { secret: TEST_SECRET, accounts, store, records });
   await web.listen({ port, host: '127.0.0.1' });
   const worker: Worker = await createDondocWorker({ connection: temporal.nativeConnection, namespace: 'default', taskQueue, deps: mail.deps, workflowBundle: await workflowBundle() });
   const running = worker.run();
@@ -101,6 +106,7 @@ export async function startHarness(name: string): Promise<Harness> {
     baseUrl,
     taskQueue,
     store,
+    records,
     browser,
     phone: () => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'vi-VN' }),
     stopWorker,
