@@ -73,7 +73,7 @@ export function createContext(client: Client, env: Env, options: WebOptions): Om
     const outcome = await assignments.state(id);
     return outcome.ok ? outcome.value.itemTitle : undefined;
   });
-  const occurrences = new Occurrences(client, visibility, index);
+  const occurrences = new Occurrences(client, visibility, index, recorded);
   const programLevel: ProgramPanel = {
     id: 'program-level',
     render: async (programId, locale) => programLevelLinks(programId, await occurrences.counts(programId), messages(locale)),

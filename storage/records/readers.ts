@@ -159,3 +159,23 @@ export async function listUndeliverable(db: Kysely<RecordsSchema>, programId: st
       at: f.at,
     }));
 }
+
+export interface RecordedOccurrenceRow {
+  id: string;
+  itemTitle: string;
+  periodLabel: string;
+  phase: string;
+  closed: boolean;
+  updatedAt: string;
+}
+
+/**
+ * A program's report cycles and tasks as the records database has them. Occurrence ids are
+ * `<program>/<item>/<period>` (program/plan.ts), so the program's are one range of ids: no
+ * pattern to escape, and the primary key serves it.
+ */
+export async function listRecordedOccurrences(db: Kysely<RecordsSchema>, programId: string): Promise<RecordedOccurrenceRow[]> {
+  // '0' is the character after '/': every id that starts with `<program>/` sorts in between.
+  const rows = await db.selectFrom('occurrences').select(['id', 'item_title', 'period_label', 'phase', 'closed', 'updated_at']).where('id', '>=', `${programId}/`).where('id', '<', `${programId}0`).orderBy('id').execute();
+  return rows.map((o) => ({ id: o.id, itemTitle: o.item_title, periodLabel: o.period_label, phase: o.phase, closed: isSet(o.closed), updatedAt: o.updated_at }));
+}

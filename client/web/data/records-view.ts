@@ -4,10 +4,11 @@
 // still lists is read from visibility (the live state), the rest — closed work Temporal has
 // forgotten — from the records database, marked as such.
 import type { Records } from '../../../storage/records';
-import { listRecordedRows, listUndeliverable, recordedProgress, type RecordedProgress, type RecordedRow, type UndeliverableRow } from '../../../storage/records/readers';
+import { listRecordedOccurrences, listRecordedRows, listUndeliverable, recordedProgress, type RecordedOccurrenceRow, type RecordedProgress, type RecordedRow, type UndeliverableRow } from '../../../storage/records/readers';
 import { TtlCache } from './cache';
+import { cyclesQuery } from './occurrences';
 import { programQuery } from './query';
-import type { AssignmentRow, Visibility } from './visibility';
+import type { AssignmentRow, OccurrenceRow, Visibility } from './visibility';
 
 // Short: a page right after a deletion or a closing write shows it within seconds.
 const TTL_MS = 5_000;
@@ -15,6 +16,7 @@ const TTL_MS = 5_000;
 export class RecordsView {
   private readonly visible = new TtlCache<Set<string>>(TTL_MS, 50);
   private readonly rows = new TtlCache<RecordedRow[]>(TTL_MS, 50);
+  private readonly visibleCycles = new TtlCache<Set<string>>(TTL_MS, 50);
 
   constructor(
     readonly records: Records,
@@ -47,6 +49,24 @@ export class RecordsView {
     return new Map(rows.flatMap((r) => (r.receiptNumber ? [[r.workflowId, r.receiptNumber] as const] : [])));
   }
 
+  /** Report cycles and tasks of the program that Temporal no longer lists, from their records. */
+  async goneOccurrences(programId: string): Promise<OccurrenceRow[]> {
+    const [rows, visible] = await Promise.all([
+      listRecordedOccurrences(this.records.db, programId),
+      this.visibleCycles.get(programId, async () => {
+        const ids = new Set<string>();
+        let token: string | undefined;
+        do {
+          const page = await this.visibility.occurrences(cyclesQuery(programId), 1000, token);
+          for (const r of page.rows) ids.add(r.workflowId);
+          token = page.next;
+        } while (token);
+        return ids;
+      }),
+    ]);
+    return rows.filter((o) => !visible.has(o.id)).map((o) => recordedOccurrenceRow(programId, o));
+  }
+
   progress(ids: string[]): Promise<Map<string, RecordedProgress>> {
     return recordedProgress(this.records.db, ids);
   }
@@ -57,6 +77,7 @@ export class RecordsView {
 
   forget(): void {
     this.visible.clear();
+    this.visibleCycles.clear();
     this.rows.clear();
   }
 }
@@ -77,5 +98,24 @@ export function recordedAssignmentRow(r: RecordedRow): AssignmentRow {
     itemTitle: r.itemTitle,
     source: 'records',
     ...(r.receiptNumber ? { receiptNumber: r.receiptNumber } : {}),
+  };
+}
+
+/** A cycle's record in the shape of a visibility row (its id is `<program>/<item>/<period>`). */
+function recordedOccurrenceRow(programId: string, o: RecordedOccurrenceRow): OccurrenceRow {
+  const rest = o.id.slice(programId.length + 1);
+  const updated = new Date(o.updatedAt);
+  return {
+    workflowId: o.id,
+    workflowType: 'reportCycleWorkflow',
+    programId,
+    itemId: rest.split('/')[0] ?? '',
+    period: o.periodLabel,
+    phase: o.phase,
+    running: false,
+    startedAt: undefined,
+    closedAt: o.closed && !Number.isNaN(updated.getTime()) ? updated : undefined,
+    itemTitle: o.itemTitle,
+    source: 'records',
   };
 }

@@ -42,6 +42,10 @@ export interface OccurrenceRow {
   running: boolean;
   startedAt: Date | undefined;
   closedAt: Date | undefined;
+  /** Set on rows read from the records database (closed work Temporal no longer has). */
+  source?: 'records';
+  /** The item's title, where the records database supplied it. */
+  itemTitle?: string;
 }
 
 function decode(payload: Payload | null | undefined): unknown {
