@@ -241,6 +241,11 @@ describe('closed work after Temporal forgot it', () => {
     expect(thoRow[header.indexOf('Nguồn dữ liệu')]).toBe('Hồ sơ lưu trữ');
     expect(rows.find((r) => r[0] === 'UBND xã Dân Lý')![header.findIndex((c) => c.endsWith('— Trạng thái'))]).toBe('Được miễn');
 
+    // The JSON API says where it read the assignment from.
+    const api = (await (await office.request.get(`${h.baseUrl}/api/assignments/${encodeURIComponent(idOf('tho-dan'))}`)).json()) as { data?: unknown } & Record<string, unknown>;
+    expect(JSON.stringify(api)).toContain('"source":"records"');
+    expect(JSON.stringify(api)).toContain(thoDan);
+
     // ICS: the unit's due, with its status and receipt number.
     const ics = (await (await office.request.get(`${h.baseUrl}/office/programs/${PROGRAM}/units/tho-dan/calendar.ics`)).text()).replace(/\r\n[ \t]/g, '');
     expect(ics).toContain(`UID:${idOf('tho-dan')}@dondoc`);
@@ -273,6 +278,10 @@ describe('closed work after Temporal forgot it', () => {
     expect(receipt).toMatch(/Ý kiến của cơ quan thường trực\s*Đã chấp nhận/);
     expect(await unit.locator('#records-note').count()).toBe(1);
     await shot(unit, 'records-receipt');
+
+    const unitApi = (await (await unit.request.get(`${h.baseUrl}/api/unit/${thoDanLink.split('/u/')[1]!}`)).json()) as { source: string; status: string; submissions: { receiptNumber: string }[] };
+    expect(unitApi).toMatchObject({ source: 'records', status: 'accepted' });
+    expect(unitApi.submissions.map((x) => x.receiptNumber)).toEqual([thoDan]);
 
     // Hợp Thành's link: its own record, never Thọ Dân's receipt or file.
     await unit.goto(hopThanhLink);

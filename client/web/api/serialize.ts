@@ -45,7 +45,8 @@ export function matrixJson(m: Matrix) {
   };
 }
 
-export function unitStateJson(state: AssignmentState) {
+export function unitStateJson(state: AssignmentState & { source?: 'records' }) {
   const { notices: _notices, nextStep: _next, ...rest } = state;
-  return rest;
+  // "records": the assignment's record, read after Temporal forgot the closed execution.
+  return { ...rest, source: state.source ?? 'live' };
 }

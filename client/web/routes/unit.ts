@@ -44,7 +44,8 @@ export function registerUnitRoutes(app: FastifyInstance, ctx: WebContext): void 
   const frame = (req: FastifyRequest) => ({ ...frameOf(req, ctx), session: undefined });
 
   function show(req: FastifyRequest, reply: FastifyReply, status: number, token: string, state: AssignmentState, extra: Partial<UnitView> = {}) {
-    const view: UnitView = { state, base: unitPath(token), csrf: csrfToken(ctx.secret, 'link', token), rules: ctx.rules, ...extra };
+    const readOnly = (state as ShownAssignment).source === 'records';
+    const view: UnitView = { state, base: unitPath(token), csrf: csrfToken(ctx.secret, 'link', token), rules: ctx.rules, ...(readOnly ? { readOnly } : {}), ...extra };
     return sendPage(reply, status, unitPage(frame(req), view));
   }
 

@@ -35,6 +35,8 @@ export interface UnitView {
   message?: string;
   /** Where the page's data comes from, when that is not simply the live workflow (records readers). */
   note?: string;
+  /** A record read after Temporal forgot the execution: nothing can be submitted or asked. */
+  readOnly?: boolean;
   now?: number;
 }
 
@@ -75,7 +77,7 @@ function submitForm(view: UnitView, t: Messages): SafeHtml {
 
 function requestForms(view: UnitView, t: Messages): SafeHtml | '' {
   const { state } = view;
-  if (!OPEN_FOR_SUBMISSION.includes(state.status)) return '';
+  if (!OPEN_FOR_SUBMISSION.includes(state.status) || view.readOnly) return '';
   const pending = state.requests.filter((r) => r.status === 'pending');
   const values = view.values ?? {};
   const form = (kind: 'extension' | 'exemption') => {
@@ -125,7 +127,7 @@ export function unitPage(frame: Frame, view: UnitView): string {
   const locale = t.lang;
   const now = view.now ?? Date.now();
   const status = cellStatus(state.status, new Date(state.dueAt), now);
-  const open = OPEN_FOR_SUBMISSION.includes(state.status);
+  const open = OPEN_FOR_SUBMISSION.includes(state.status) && !view.readOnly;
   const lastReturn = state.status === 'returned' ? [...state.reviews].reverse().find((r) => r.decision === 'return') : undefined;
   const pending = state.requests.some((r) => r.status === 'pending');
   const body = html`
