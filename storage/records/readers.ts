@@ -179,3 +179,9 @@ export async function listRecordedOccurrences(db: Kysely<RecordsSchema>, program
   const rows = await db.selectFrom('occurrences').select(['id', 'item_title', 'period_label', 'phase', 'closed', 'updated_at']).where('id', '>=', `${programId}/`).where('id', '<', `${programId}0`).orderBy('id').execute();
   return rows.map((o) => ({ id: o.id, itemTitle: o.item_title, periodLabel: o.period_label, phase: o.phase, closed: isSet(o.closed), updatedAt: o.updated_at }));
 }
+
+/** Every program the records database has assignments of (a program Temporal forgot is still one). */
+export async function listRecordedPrograms(db: Kysely<RecordsSchema>): Promise<string[]> {
+  const rows = await db.selectFrom('assignments').select('program_id').distinct().orderBy('program_id').execute();
+  return rows.map((r) => r.program_id);
+}

@@ -4,7 +4,7 @@
 // still lists is read from visibility (the live state), the rest — closed work Temporal has
 // forgotten — from the records database, marked as such.
 import type { Records } from '../../../storage/records';
-import { listRecordedOccurrences, listRecordedRows, listUndeliverable, recordedProgress, type RecordedOccurrenceRow, type RecordedProgress, type RecordedRow, type UndeliverableRow } from '../../../storage/records/readers';
+import { listRecordedOccurrences, listRecordedPrograms, listRecordedRows, listUndeliverable, recordedProgress, type RecordedOccurrenceRow, type RecordedProgress, type RecordedRow, type UndeliverableRow } from '../../../storage/records/readers';
 import { TtlCache } from './cache';
 import { cyclesQuery } from './occurrences';
 import { programQuery } from './query';
@@ -30,6 +30,10 @@ export class RecordsView {
       for await (const batch of this.visibility.all(programQuery(programId))) for (const r of batch) ids.add(r.workflowId);
       return ids;
     });
+  }
+
+  programs(): Promise<string[]> {
+    return listRecordedPrograms(this.records.db);
   }
 
   /** The program's assignments as the records database has them (with receipt numbers). */

@@ -66,8 +66,10 @@ export function registerOfficeRoutes(app: FastifyInstance, ctx: WebContext): voi
 
   app.get('/office', async (req, reply) => {
     if (!requireSession(req, reply, ctx)) return reply;
-    const [programs, fromAssignments] = await Promise.all([catalog.programs(), ctx.index.listPrograms()]);
+    const [programs, live, recorded] = await Promise.all([catalog.programs(), ctx.index.listPrograms(), ctx.recorded ? ctx.recorded.programs() : Promise.resolve([])]);
     const known = new Set(programs.map((p) => p.programId));
+    // Programs whose workflows Temporal has forgotten are still listed from their records.
+    const fromAssignments = [...new Set([...live, ...recorded])].sort((a, b) => a.localeCompare(b, 'vi'));
     return sendPage(reply, 200, programsListPage(frameOf(req, ctx), programs, fromAssignments.filter((id) => !known.has(id))));
   });
 
