@@ -89,13 +89,15 @@ function cellOf(r: AssignmentRow, now: number): Cell {
   };
 }
 
-function placeInto(rows: Map<string, MatrixRow>, r: AssignmentRow, now: number): void {
+/** Places a row's cell; false when a live cell already holds the place of a recorded one. */
+function placeInto(rows: Map<string, MatrixRow>, r: AssignmentRow, now: number): boolean {
   const row = rows.get(r.unitId) ?? { unitId: r.unitId, cells: {} };
   if (r.unitName && !row.unitName) row.unitName = r.unitName;
   // The live row wins when both are there (a deletion seen by one read and not the other).
-  if (r.source === 'records' && row.cells[columnKey(r)]) return;
+  if (r.source === 'records' && row.cells[columnKey(r)]) return false;
   row.cells[columnKey(r)] = cellOf(r, now);
   rows.set(r.unitId, row);
+  return true;
 }
 
 const byUnitName = (a: MatrixRow, b: MatrixRow) => (a.unitName ?? a.unitId).localeCompare(b.unitName ?? b.unitId, 'vi');
@@ -180,10 +182,7 @@ export class Dashboard {
       }
     }
     const goneCount = new Map<string, number>();
-    for (const r of gone) {
-      placeInto(rows, r, now);
-      goneCount.set(columnKey(r), (goneCount.get(columnKey(r)) ?? 0) + 1);
-    }
+    for (const r of gone) if (placeInto(rows, r, now)) goneCount.set(columnKey(r), (goneCount.get(columnKey(r)) ?? 0) + 1);
     const sorted = [...rows.values()].sort(byUnitName);
     const size = request.pageSize ?? UNITS_PER_PAGE;
     const offset = Number(OFFSET_TOKEN.exec(request.page ?? '')?.[1] ?? 0);
@@ -209,7 +208,9 @@ export class Dashboard {
     const refPage = await this.visibility.page(`${base} AND ${columnClause(reference)}${prefix}`, request.pageSize ?? UNITS_PER_PAGE, page);
 
     const rows = new Map<string, MatrixRow>();
-    const place = (r: AssignmentRow) => placeInto(rows, r, now);
+    const place = (r: AssignmentRow) => {
+      placeInto(rows, r, now);
+    };
     refPage.rows.forEach(place);
     const others = columns.filter((_, i) => i !== refIndex);
     const units = [...rows.keys()];
