@@ -17,7 +17,9 @@ import { createWebServer } from '../../client/web/server';
 import { loadEnv, type Env } from '../../config/env';
 import type { MailSink, SunkMessage } from '../../dev/mail-sink/sink';
 import type { FileStore } from '../../storage/file-store';
-import type { Records } from '../../storage/records';
+import { openRecords, type Records } from '../../storage/records';
+import { TABLES } from '../../storage/records/tables';
+import { Client as PgClient } from 'pg';
 import { createDondocWorker } from '../../worker/create-worker';
 import { assignmentWorkflow } from '../../workflows';
 import type { AssignmentInput } from '../../workflows/assignment/messages';
@@ -54,6 +56,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+async function openEmptyPostgresRecords(url: string, dataDir: string): Promise<Records> {
+  const pg = new PgClient({ connectionString: url });
+  await pg.connect();
+  await pg.query(`drop table if exists ${[...TABLES, 'dondoc_migrations', 'dondoc_migrations_lock'].join(', ')} cascade`);
+  await pg.end();
+  return openRecords({ url, dataDir });
+}
+
 export async function startHarness(name: string): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), `dondoc-web-${name}-`));
   const port = await freePort();
@@ -70,7 +80,11 @@ export async function startHarness(name: string): Promise<Harness> {
     DONDOC_UPLOAD_MAX_FILES: '3',
     SMTP_URL: 'smtp://127.0.0.1:1',
   });
-  const mail = await startTestMail({ links: createLinkBuilder({ secret: TEST_SECRET, publicUrl: baseUrl }) });
+  // DONDOC_TEST_WEB_PG_URL: the records database is that PostgreSQL database, emptied first
+  // (run one web test file at a time against it); otherwise a temporary SQLite file.
+  const pgUrl = process.env.DONDOC_TEST_WEB_PG_URL || undefined;
+  const pgRecords = pgUrl ? await openEmptyPostgresRecords(pgUrl, dataDir) : undefined;
+  const mail = await startTestMail({ links: createLinkBuilder({ secret: TEST_SECRET, publicUrl: baseUrl }), ...(pgRecords ? { records: pgRecords } : {}) });
   const store = mail.deps.store;
   if (!store) throw new Error('the test mail deps have no file store');
   const records = mail.deps.records;
@@ -116,6 +130,7 @@ export async function startHarness(name: string): Promise<Harness> {
       await stopWorker();
       await temporal.teardown();
       await mail.sink.close();
+      await pgRecords?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
