@@ -26,7 +26,13 @@ export class RecordedAssignments extends DeadlineAssignments {
   override async state(workflowId: string): Promise<Outcome<ShownAssignment>> {
     const live = await super.state(workflowId);
     if (live.ok || live.kind !== 'not-found' || !this.records) return live;
-    const record = await this.records.getAssignment(workflowId);
+    let record;
+    try {
+      record = await this.records.getAssignment(workflowId);
+    } catch (err) {
+      // The records database is down: "try later", as when Temporal is.
+      return { ok: false, kind: 'unavailable', message: `records database: ${(err as Error).message.split('\n')[0] ?? ''}` };
+    }
     if (!record) return live;
     const { version: _v, closed: _c, updatedAt: _u, deliveryFailures, ...state } = record;
     return { ok: true, value: { ...state, deliveryFailures: deliveryFailures.map(({ workflowId: _w, ...f }) => f), source: 'records' } };
@@ -42,7 +48,12 @@ export class RecordedAssignments extends DeadlineAssignments {
     if (!this.records) return undefined;
     // The write follows each change within moments; only a gap that outlasts that is news.
     if (now - lastChange(state) < PENDING_AFTER_MS) return undefined;
-    const progress = (await recordedProgress(this.records.db, [state.workflowId])).get(state.workflowId);
+    // A note is not worth a failed page: without an answer from the database, none is shown.
+    const progress = await recordedProgress(this.records.db, [state.workflowId]).then(
+      (found) => found.get(state.workflowId),
+      () => 'unknown' as const,
+    );
+    if (progress === 'unknown') return undefined;
     if (!progress) return 'record-pending';
     return progress.status !== state.status || progress.submissions < state.submissions.length || progress.reviews < state.reviews.length ? 'record-pending' : undefined;
   }
