@@ -6,8 +6,9 @@ import type { Account } from '../../auth/accounts';
 import { Sessions } from '../../auth/sessions';
 import type { Env } from '../../config/env';
 import { FileStore } from '../../storage/file-store';
-import type { Assignments } from './data/assignments';
-import { DeadlineAssignments } from './deadlines';
+import type { Records } from '../../storage/records';
+import { RecordedAssignments } from './data/recorded-assignments';
+import { RecordsView } from './data/records-view';
 import { Dashboard } from './data/dashboard';
 import { Occurrences } from './data/occurrences';
 import { ProgramIndex } from './data/program-index';
@@ -35,6 +36,8 @@ export interface WebOptions {
   panels?: ProgramPanel[];
   /** Where attachments are stored; default DATA_DIR/files. */
   store?: FileStore;
+  /** The records database: closed work Temporal has forgotten is read from it. */
+  records?: Records;
 }
 
 export interface WebContext {
@@ -48,7 +51,10 @@ export interface WebContext {
   visibility: Visibility;
   index: ProgramIndex;
   dashboard: Dashboard;
-  assignments: Assignments;
+  /** Live state from Temporal; an assignment Temporal has forgotten from the records database. */
+  assignments: RecordedAssignments;
+  /** The records database beside visibility; absent when the web has none. */
+  recorded?: RecordsView;
   /** Report cycles, tasks and campaigns: the program-level workflows. */
   occurrences: Occurrences;
   rules: UploadRules;
@@ -61,12 +67,13 @@ export interface WebContext {
 
 export function createContext(client: Client, env: Env, options: WebOptions): Omit<WebContext, 'signin'> {
   const visibility = new SignedVisibility(client, env.TEMPORAL_NAMESPACE, options.secret);
-  const assignments = new DeadlineAssignments(client);
+  const assignments = new RecordedAssignments(client, options.records);
+  const recorded = options.records ? new RecordsView(options.records, visibility) : undefined;
   const index = new ProgramIndex(visibility, async (id) => {
     const outcome = await assignments.state(id);
     return outcome.ok ? outcome.value.itemTitle : undefined;
   });
-  const occurrences = new Occurrences(client, visibility, index);
+  const occurrences = new Occurrences(client, visibility, index, recorded);
   const programLevel: ProgramPanel = {
     id: 'program-level',
     render: async (programId, locale) => programLevelLinks(programId, await occurrences.counts(programId), messages(locale)),
@@ -79,8 +86,9 @@ export function createContext(client: Client, env: Env, options: WebOptions): Om
     store: options.store ?? new FileStore(join(env.DATA_DIR, 'files')),
     visibility,
     index,
-    dashboard: new Dashboard(visibility, index),
+    dashboard: new Dashboard(visibility, index, recorded),
     assignments,
+    ...(recorded ? { recorded } : {}),
     occurrences,
     rules: {
       maxFiles: env.DONDOC_UPLOAD_MAX_FILES,

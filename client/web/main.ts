@@ -3,6 +3,7 @@
 import { loadAccounts } from '../../auth/accounts';
 import { loadSecret } from '../../auth/secret';
 import { loadEnv } from '../../config/env';
+import { openRecords } from '../../storage/records';
 import { closeClient, connectClient } from '../temporal';
 import { createWebServer } from './server';
 
@@ -10,8 +11,15 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const secret = loadSecret(env);
   const accounts = await loadAccounts(env);
+  // The records database the workers write: closed work Temporal has forgotten is read from it.
+  let records;
+  try {
+    records = await openRecords({ url: env.DONDOC_RECORDS_URL, dataDir: env.DATA_DIR });
+  } catch (err) {
+    throw new Error(`không mở được cơ sở dữ liệu lưu trữ (cannot open the records database): ${(err as Error).message}`, { cause: err });
+  }
   const client = await connectClient(env);
-  const app = createWebServer(client, env, { secret, accounts });
+  const app = createWebServer(client, env, { secret, accounts, records });
   try {
     await app.listen({ port: env.WEB_PORT, host: env.WEB_HOST });
   } catch (err) {
@@ -22,6 +30,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await app.close();
     await closeClient(client);
+    await records.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

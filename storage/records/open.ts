@@ -56,7 +56,7 @@ export async function openRecords(options: OpenRecordsOptions): Promise<Records>
   }
   const db = new Kysely<RecordsSchema>({ dialect });
   try {
-    await migrate(db);
+    await (sqlite ? migrateSqlite(db) : migrate(db));
   } catch (err) {
     await db.destroy();
     throw err;
@@ -81,5 +81,23 @@ async function migrate(db: Kysely<RecordsSchema>): Promise<void> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
     throw new Error(`cơ sở dữ liệu lưu trữ: lỗi khi nâng cấp lược đồ ở bước ${failed} (records database migration failed): ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * SQLite has no migration lock (kysely's adapter relies on one connection), and the worker
+ * and the web open a fresh file at the same moment under `npm start`: the loser of that race
+ * fails ("table … already exists", or SQLITE_BUSY on its stale snapshot). Measured: with four
+ * processes opening a fresh file together, two failed. A new attempt starts a new
+ * transaction, sees what the winner committed, and has nothing left to do.
+ */
+async function migrateSqlite(db: Kysely<RecordsSchema>, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrate(db);
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
   }
 }

@@ -17,6 +17,9 @@ import { createWebServer } from '../../client/web/server';
 import { loadEnv, type Env } from '../../config/env';
 import type { MailSink, SunkMessage } from '../../dev/mail-sink/sink';
 import type { FileStore } from '../../storage/file-store';
+import { openRecords, type Records } from '../../storage/records';
+import { TABLES } from '../../storage/records/tables';
+import { Client as PgClient } from 'pg';
 import { createDondocWorker } from '../../worker/create-worker';
 import { assignmentWorkflow } from '../../workflows';
 import type { AssignmentInput } from '../../workflows/assignment/messages';
@@ -43,12 +46,22 @@ export interface Harness {
   taskQueue: string;
   /** The file store the worker writes reports into and the web server reads from. */
   store: FileStore;
+  /** The records database the worker writes and the web server reads. */
+  records: Records;
   browser: Browser;
   /** A fresh browser context sized like a phone (390×844). */
   phone(): Promise<BrowserContext>;
   /** Stops the worker (as a crash would leave it: gone), Temporal and the web server stay up. */
   stopWorker(): Promise<void>;
   close(): Promise<void>;
+}
+
+async function openEmptyPostgresRecords(url: string, dataDir: string): Promise<Records> {
+  const pg = new PgClient({ connectionString: url });
+  await pg.connect();
+  await pg.query(`drop table if exists ${[...TABLES, 'dondoc_migrations', 'dondoc_migrations_lock'].join(', ')} cascade`);
+  await pg.end();
+  return openRecords({ url, dataDir });
 }
 
 export async function startHarness(name: string): Promise<Harness> {
@@ -67,14 +80,21 @@ export async function startHarness(name: string): Promise<Harness> {
     DONDOC_UPLOAD_MAX_FILES: '3',
     SMTP_URL: 'smtp://127.0.0.1:1',
   });
-  const mail = await startTestMail({ links: createLinkBuilder({ secret: TEST_SECRET, publicUrl: baseUrl }) });
+  // DONDOC_TEST_WEB_PG_URL: the records database is that PostgreSQL database, emptied first
+  // (run one web test file at a time against it); otherwise a temporary SQLite file.
+  const pgUrl = process.env.DONDOC_TEST_WEB_PG_URL || undefined;
+  const pgRecords = pgUrl ? await openEmptyPostgresRecords(pgUrl, dataDir) : undefined;
+  const mail = await startTestMail({ links: createLinkBuilder({ secret: TEST_SECRET, publicUrl: baseUrl }), ...(pgRecords ? { records: pgRecords } : {}) });
   const store = mail.deps.store;
   if (!store) throw new Error('the test mail deps have no file store');
+  const records = mail.deps.records;
+  if (!records) throw new Error('the test mail deps have no records database');
   const accounts: Account[] = [
     { username: ADMIN.username, role: 'office', passwordHash: await hashPassword(ADMIN.password), displayName: 'Văn phòng' },
     { username: CHAIR.username, role: 'chair', passwordHash: await hashPassword(CHAIR.password), displayName: 'Trưởng ban' },
   ];
-  const web = createWebServer(temporal.client, webEnv, { secret: TEST_SECRET, accounts, store });
+  // The web reads the records database the worker writes, as `npm start` wires them.
+  const web = createWebServer(temporal.client, webEnv, { secret: TEST_SECRET, accounts, store, records });
   await web.listen({ port, host: '127.0.0.1' });
   const worker: Worker = await createDondocWorker({ connection: temporal.nativeConnection, namespace: 'default', taskQueue, deps: mail.deps, workflowBundle: await workflowBundle() });
   const running = worker.run();
@@ -100,6 +120,7 @@ export async function startHarness(name: string): Promise<Harness> {
     baseUrl,
     taskQueue,
     store,
+    records,
     browser,
     phone: () => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'vi-VN' }),
     stopWorker,
@@ -109,6 +130,7 @@ export async function startHarness(name: string): Promise<Harness> {
       await stopWorker();
       await temporal.teardown();
       await mail.sink.close();
+      await pgRecords?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -93,7 +93,7 @@ export function registerOfficeApi(app: FastifyInstance, ctx: WebContext): void {
 
   app.get<{ Params: { id: string } }>('/api/assignments/:id', async (req, reply) => {
     if (!requireSession(req, reply, ctx)) return reply;
-    return sendOutcome(reply, await ctx.assignments.state(req.params.id), (state) => state);
+    return sendOutcome(reply, await ctx.assignments.state(req.params.id), (state) => ({ ...state, source: state.source ?? 'live' }));
   });
 
   for (const [name, action] of Object.entries(officeActions) as [OfficeAction, (typeof officeActions)[OfficeAction]][]) {

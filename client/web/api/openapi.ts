@@ -64,6 +64,8 @@ export const openApiDocument = {
         properties: {
           workflowId: { type: 'string' }, programId: { type: 'string' }, itemId: { type: 'string' }, period: { type: 'string' }, unitId: { type: 'string' },
           unitName: { type: ['string', 'null'] }, status: { type: ['string', 'null'] }, cellStatus: ref('CellStatus'), due: { type: ['string', 'null'], format: 'date-time' }, running: { type: 'boolean' },
+          source: { enum: ['live', 'records'], description: 'records: closed work Temporal no longer has, read from the records database' },
+          receiptNumber: { type: 'string', description: 'latest receipt number, from the records database' },
         },
       },
       Page: { type: 'object', properties: { rows: { type: 'array', items: ref('Row') }, next: { type: ['string', 'null'] } } },

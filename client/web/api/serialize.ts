@@ -21,6 +21,9 @@ export function rowJson(r: AssignmentRow, now = Date.now()) {
     cellStatus: cellStatus(r.status, r.due, now),
     due: iso(r.due),
     running: r.running,
+    // "records": closed work Temporal no longer has, read from the records database.
+    source: r.source ?? 'live',
+    ...(r.receiptNumber ? { receiptNumber: r.receiptNumber } : {}),
   };
 }
 
@@ -36,13 +39,14 @@ export function matrixJson(m: Matrix) {
     rows: m.rows.map((r) => ({
       unitId: r.unitId,
       unitName: r.unitName ?? null,
-      cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, { workflowId: c.workflowId, status: c.status, due: iso(c.due) }])),
+      cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, { workflowId: c.workflowId, status: c.status, due: iso(c.due), source: c.source ?? 'live', ...(c.recordPending ? { recordPending: true } : {}) }])),
     })),
     next: m.next ?? null,
   };
 }
 
-export function unitStateJson(state: AssignmentState) {
+export function unitStateJson(state: AssignmentState & { source?: 'records' }) {
   const { notices: _notices, nextStep: _next, ...rest } = state;
-  return rest;
+  // "records": the assignment's record, read after Temporal forgot the closed execution.
+  return { ...rest, source: state.source ?? 'live' };
 }

@@ -1,9 +1,12 @@
-// The program dashboard's data, from visibility only: status counts (one count query per
-// status), the compliance matrix one page of units at a time, and the overdue list. The
-// number of calls depends on the columns shown, never on the number of units.
+// The program dashboard's data: live work from visibility (status counts, one count query
+// per status; the compliance matrix one page of units at a time; the overdue list), and
+// closed work Temporal has forgotten from the records database, merged by assignment id.
+// Without forgotten work the number of calls depends on the columns shown, never on the
+// number of units; with it, the shown columns are read whole and paged here.
 import { cellStatus, CELL_STATUSES, SEARCH_STATUSES, type CellStatus } from './cell-status';
 import type { ColumnInfo, ProgramIndex } from './program-index';
 import { anyColumn, columnClause, columnKey, lit, parseColumnKey, programQuery } from './query';
+import { recordedAssignmentRow, type RecordsView } from './records-view';
 import type { AssignmentRow, RowPage, Visibility } from './visibility';
 
 export const UNITS_PER_PAGE = 100;
@@ -13,6 +16,11 @@ export interface Cell {
   workflowId: string;
   status: CellStatus;
   due: Date | undefined;
+  /** Read from the records database: Temporal no longer has the execution. */
+  source?: 'records';
+  /** Closed in Temporal but not yet closed in the records database (its write is being retried). */
+  recordPending?: boolean;
+  receiptNumber?: string;
 }
 
 export interface MatrixRow {
@@ -71,42 +79,137 @@ export function selectColumns(all: ColumnInfo[], keys: string[] | undefined, now
   return chosen.length > 0 ? chosen : defaultColumns(all, now);
 }
 
+function cellOf(r: AssignmentRow, now: number): Cell {
+  return {
+    workflowId: r.workflowId,
+    status: cellStatus(r.status, r.due, now),
+    due: r.due,
+    ...(r.source ? { source: r.source } : {}),
+    ...(r.receiptNumber ? { receiptNumber: r.receiptNumber } : {}),
+  };
+}
+
+/** Places a row's cell; false when a live cell already holds the place of a recorded one. */
+function placeInto(rows: Map<string, MatrixRow>, r: AssignmentRow, now: number): boolean {
+  const row = rows.get(r.unitId) ?? { unitId: r.unitId, cells: {} };
+  if (r.unitName && !row.unitName) row.unitName = r.unitName;
+  // The live row wins when both are there (a deletion seen by one read and not the other).
+  if (r.source === 'records' && row.cells[columnKey(r)]) return false;
+  row.cells[columnKey(r)] = cellOf(r, now);
+  rows.set(r.unitId, row);
+  return true;
+}
+
+const byUnitName = (a: MatrixRow, b: MatrixRow) => (a.unitName ?? a.unitId).localeCompare(b.unitName ?? b.unitId, 'vi');
+
+/** Matrix pages built here (not by visibility) carry this prefix and the offset. */
+const OFFSET_TOKEN = /^rec-(\d{1,7})$/;
+
+/** Columns of forgotten work that visibility no longer lists, merged into the live ones. */
+export function mergeColumns(live: ColumnInfo[], gone: AssignmentRow[]): ColumnInfo[] {
+  const known = new Map(live.map((c) => [columnKey(c), c]));
+  for (const r of gone) {
+    const key = columnKey(r);
+    if (!known.has(key)) known.set(key, { itemId: r.itemId, period: r.period, due: r.due, ...(r.itemTitle ? { itemTitle: r.itemTitle } : {}) });
+  }
+  return [...known.values()].sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0) || a.itemId.localeCompare(b.itemId) || a.period.localeCompare(b.period));
+}
+
 export class Dashboard {
   constructor(
     private readonly visibility: Visibility,
     private readonly index: ProgramIndex,
+    /** Absent when the web has no records database: visibility alone, as before. */
+    private readonly recorded?: RecordsView,
   ) {}
 
-  columns(programId: string): Promise<ColumnInfo[]> {
-    return this.index.listColumns(programId);
+  /** Closed work Temporal no longer lists, as visibility-shaped rows. */
+  async gone(programId: string): Promise<AssignmentRow[]> {
+    if (!this.recorded) return [];
+    return (await this.recorded.gone(programId)).map(recordedAssignmentRow);
   }
 
-  async counts(programId: string): Promise<StatusCounts> {
+  async columns(programId: string): Promise<ColumnInfo[]> {
+    const [live, gone] = await Promise.all([this.index.listColumns(programId), this.gone(programId)]);
+    return gone.length > 0 ? mergeColumns(live, gone) : live;
+  }
+
+  async counts(programId: string, now = Date.now()): Promise<StatusCounts> {
     const base = programQuery(programId);
-    const entries = await Promise.all(
-      CELL_STATUSES.map(async (s) => [s, await this.visibility.count(`${base} AND ${statusIn(SEARCH_STATUSES[s as Exclude<CellStatus, 'unknown'>])}`)] as const),
-    );
-    const total = await this.visibility.count(base);
-    return { ...(Object.fromEntries(entries) as Record<Exclude<CellStatus, 'unknown'>, number>), total };
+    const [entries, total, gone] = await Promise.all([
+      Promise.all(CELL_STATUSES.map(async (s) => [s, await this.visibility.count(`${base} AND ${statusIn(SEARCH_STATUSES[s as Exclude<CellStatus, 'unknown'>])}`)] as const)),
+      this.visibility.count(base),
+      this.gone(programId),
+    ]);
+    const counts = { ...(Object.fromEntries(entries) as Record<Exclude<CellStatus, 'unknown'>, number>), total: total + gone.length };
+    for (const r of gone) {
+      const status = cellStatus(r.status, r.due, now);
+      if (status !== 'unknown') counts[status]++;
+    }
+    return counts;
   }
 
   async matrix(programId: string, request: MatrixRequest, now = Date.now()): Promise<Matrix> {
-    const all = await this.index.listColumns(programId);
+    const [live, goneAll] = await Promise.all([this.index.listColumns(programId), this.gone(programId)]);
+    const all = goneAll.length > 0 ? mergeColumns(live, goneAll) : live;
     const columns = selectColumns(all, request.cols, now);
     if (columns.length === 0) return { columns, columnTotals: [], reference: undefined, rows: [] };
+    const shown = new Set(columns.map(columnKey));
+    const gone = goneAll.filter((r) => shown.has(columnKey(r)) && (!request.unitPrefix || r.unitId.startsWith(request.unitPrefix)));
+    const matrix = gone.length > 0 ? await this.mergedMatrix(programId, columns, gone, request, now) : await this.liveMatrix(programId, columns, request, now);
+    await this.markPending(matrix.rows);
+    return matrix;
+  }
+
+  /** Live cells whose execution has closed but whose closing write has not reached the records database. */
+  private async markPending(rows: MatrixRow[]): Promise<void> {
+    if (!this.recorded) return;
+    const closedLive = rows.flatMap((r) => Object.values(r.cells)).filter((c) => c.source === undefined && (c.status === 'accepted' || c.status === 'exempt'));
+    if (closedLive.length === 0) return;
+    const progress = await this.recorded.progress(closedLive.map((c) => c.workflowId));
+    for (const c of closedLive) if (!progress.get(c.workflowId)?.closed) c.recordPending = true;
+  }
+
+  /** Visibility's rows and the forgotten ones for the shown columns, read whole and paged here. */
+  private async mergedMatrix(programId: string, columns: ColumnInfo[], gone: AssignmentRow[], request: MatrixRequest, now: number): Promise<Matrix> {
+    const prefix = request.unitPrefix ? ` AND DondocUnit STARTS_WITH ${lit(request.unitPrefix)}` : '';
+    const rows = new Map<string, MatrixRow>();
+    const liveCount = new Map<string, number>();
+    for await (const batch of this.visibility.all(`${programQuery(programId)} AND ${anyColumn(columns)}${prefix}`)) {
+      for (const r of batch) {
+        placeInto(rows, r, now);
+        liveCount.set(columnKey(r), (liveCount.get(columnKey(r)) ?? 0) + 1);
+      }
+    }
+    const goneCount = new Map<string, number>();
+    for (const r of gone) if (placeInto(rows, r, now)) goneCount.set(columnKey(r), (goneCount.get(columnKey(r)) ?? 0) + 1);
+    const sorted = [...rows.values()].sort(byUnitName);
+    const size = request.pageSize ?? UNITS_PER_PAGE;
+    const offset = Number(OFFSET_TOKEN.exec(request.page ?? '')?.[1] ?? 0);
+    const next = offset + size < sorted.length ? `rec-${offset + size}` : undefined;
+    return {
+      columns,
+      columnTotals: columns.map((c) => (liveCount.get(columnKey(c)) ?? 0) + (goneCount.get(columnKey(c)) ?? 0)),
+      // Every unit with a cell in a shown column is a row: no single column sets them.
+      reference: undefined,
+      rows: sorted.slice(offset, offset + size),
+      ...(next ? { next } : {}),
+    };
+  }
+
+  private async liveMatrix(programId: string, columns: ColumnInfo[], request: MatrixRequest, now: number): Promise<Matrix> {
     const base = programQuery(programId);
     const prefix = request.unitPrefix ? ` AND DondocUnit STARTS_WITH ${lit(request.unitPrefix)}` : '';
     const columnTotals = await Promise.all(columns.map((c) => this.visibility.count(`${base} AND ${columnClause(c)}${prefix}`)));
     const refIndex = columnTotals.indexOf(Math.max(...columnTotals));
     const reference = columns[refIndex]!;
-    const refPage = await this.visibility.page(`${base} AND ${columnClause(reference)}${prefix}`, request.pageSize ?? UNITS_PER_PAGE, request.page);
+    // A page of the merged matrix asked for after the forgotten rows left the shown columns: start again.
+    const page = request.page && OFFSET_TOKEN.test(request.page) ? undefined : request.page;
+    const refPage = await this.visibility.page(`${base} AND ${columnClause(reference)}${prefix}`, request.pageSize ?? UNITS_PER_PAGE, page);
 
     const rows = new Map<string, MatrixRow>();
     const place = (r: AssignmentRow) => {
-      const row = rows.get(r.unitId) ?? { unitId: r.unitId, cells: {} };
-      if (r.unitName && !row.unitName) row.unitName = r.unitName;
-      row.cells[columnKey(r)] = { workflowId: r.workflowId, status: cellStatus(r.status, r.due, now), due: r.due };
-      rows.set(r.unitId, row);
+      placeInto(rows, r, now);
     };
     refPage.rows.forEach(place);
     const others = columns.filter((_, i) => i !== refIndex);
@@ -114,7 +217,7 @@ export class Dashboard {
     if (others.length > 0 && units.length > 0) {
       for await (const batch of this.visibility.all(`${base} AND ${anyColumn(others)} AND DondocUnit IN (${units.map(lit).join(', ')})`)) batch.forEach(place);
     }
-    const sorted = [...rows.values()].sort((a, b) => (a.unitName ?? a.unitId).localeCompare(b.unitName ?? b.unitId, 'vi'));
+    const sorted = [...rows.values()].sort(byUnitName);
     return { columns, columnTotals, reference, rows: sorted, ...(refPage.next ? { next: refPage.next } : {}) };
   }
 
@@ -126,26 +229,41 @@ export class Dashboard {
     return this.visibility.page(reviewQuery(programId), pageSize, page);
   }
 
-  unitAssignments(programId: string, unitId: string): Promise<RowPage> {
-    return this.visibility.page(`${programQuery(programId)} AND DondocUnit = ${lit(unitId)}`, 1000);
+  /** One unit's assignments: live ones from visibility, forgotten ones from the records database. */
+  async unitAssignments(programId: string, unitId: string): Promise<RowPage> {
+    const [page, gone] = await Promise.all([this.visibility.page(`${programQuery(programId)} AND DondocUnit = ${lit(unitId)}`, 1000), this.gone(programId)]);
+    const rows = [...page.rows, ...gone.filter((r) => r.unitId === unitId)];
+    await this.withReceipts(programId, rows);
+    return { ...page, rows };
   }
 
-  /** The whole matrix (every unit) for the given columns, or all columns: for the exports. */
-  async fullMatrix(programId: string, cols: string[] | undefined, now = Date.now()): Promise<{ columns: ColumnInfo[]; rows: MatrixRow[] }> {
-    const all = await this.index.listColumns(programId);
+  /** Receipt numbers from the records database (visibility has none), for live and forgotten rows alike. */
+  private async withReceipts(programId: string, rows: { workflowId: string; receiptNumber?: string }[]): Promise<void> {
+    if (!this.recorded || rows.length === 0) return;
+    const receipts = await this.recorded.receipts(programId);
+    for (const r of rows) {
+      const receipt = receipts.get(r.workflowId);
+      if (receipt && !r.receiptNumber) r.receiptNumber = receipt;
+    }
+  }
+
+  /**
+   * The whole matrix (every unit) for the given columns, or all columns: for the exports and
+   * charts. `receipts` adds each cell's latest receipt number from the records database.
+   */
+  async fullMatrix(programId: string, cols: string[] | undefined, now = Date.now(), options: { receipts?: boolean } = {}): Promise<{ columns: ColumnInfo[]; rows: MatrixRow[] }> {
+    const [live, goneAll] = await Promise.all([this.index.listColumns(programId), this.gone(programId)]);
+    const all = goneAll.length > 0 ? mergeColumns(live, goneAll) : live;
     const wanted = cols && cols.length > 0 ? new Set(cols) : undefined;
     const columns = wanted ? all.filter((c) => wanted.has(columnKey(c))) : all;
     const rows = new Map<string, MatrixRow>();
     if (columns.length > 0) {
-      for await (const batch of this.visibility.all(`${programQuery(programId)} AND ${anyColumn(columns)}`)) {
-        for (const r of batch) {
-          const row = rows.get(r.unitId) ?? { unitId: r.unitId, cells: {} };
-          if (r.unitName && !row.unitName) row.unitName = r.unitName;
-          row.cells[columnKey(r)] = { workflowId: r.workflowId, status: cellStatus(r.status, r.due, now), due: r.due };
-          rows.set(r.unitId, row);
-        }
-      }
+      for await (const batch of this.visibility.all(`${programQuery(programId)} AND ${anyColumn(columns)}`)) for (const r of batch) placeInto(rows, r, now);
+      const shown = new Set(columns.map(columnKey));
+      for (const r of goneAll) if (shown.has(columnKey(r))) placeInto(rows, r, now);
     }
-    return { columns, rows: [...rows.values()].sort((a, b) => (a.unitName ?? a.unitId).localeCompare(b.unitName ?? b.unitId, 'vi')) };
+    const sorted = [...rows.values()].sort(byUnitName);
+    if (options.receipts) await this.withReceipts(programId, sorted.flatMap((r) => Object.values(r.cells)));
+    return { columns, rows: sorted };
   }
 }

@@ -12,6 +12,7 @@ import { classify, updateWorkflow, type Outcome } from './assignments';
 import type { ProgramIndex } from './program-index';
 import { lit } from './query';
 import type { OccurrenceRow, RowPage, Visibility } from './visibility';
+import type { RecordsView } from './records-view';
 
 export const CYCLE_TYPES: readonly string[] = ['reportCycleWorkflow', 'taskWorkflow'];
 export const CAMPAIGN_TYPE = 'campaignWorkflow';
@@ -97,19 +98,25 @@ export class Occurrences {
     private readonly client: Client,
     private readonly visibility: Visibility,
     private readonly index: ProgramIndex,
+    /** Closed cycles Temporal has forgotten are listed from their records. */
+    private readonly recorded?: RecordsView,
   ) {}
 
-  list(programId: string, pageSize: number, page?: string): Promise<RowPage<OccurrenceRow>> {
-    return this.visibility.occurrences(cyclesQuery(programId), pageSize, page);
+  /** Live cycles page by page; those Temporal has forgotten follow on the last page. */
+  async list(programId: string, pageSize: number, page?: string): Promise<RowPage<OccurrenceRow>> {
+    const live = await this.visibility.occurrences(cyclesQuery(programId), pageSize, page);
+    if (live.next || !this.recorded) return live;
+    return { ...live, rows: [...live.rows, ...(await this.recorded.goneOccurrences(programId))] };
   }
 
   async counts(programId: string): Promise<ProgramLevelCounts> {
-    const [cycles, awaiting, campaigns] = await Promise.all([
+    const [cycles, awaiting, campaigns, gone] = await Promise.all([
       this.visibility.count(cyclesQuery(programId)),
       this.visibility.count(approvalQuery(programId)),
       this.visibility.count(campaignsQuery(programId)),
+      this.recorded ? this.recorded.goneOccurrences(programId) : Promise.resolve([]),
     ]);
-    return { cycles, awaiting, campaigns };
+    return { cycles: cycles + gone.length, awaiting, campaigns };
   }
 
   /**

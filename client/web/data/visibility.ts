@@ -18,6 +18,10 @@ export interface AssignmentRow {
   /** From the workflow's memo, when whoever started it wrote one. */
   unitName?: string;
   itemTitle?: string;
+  /** Set on rows read from the records database (closed work Temporal no longer has). */
+  source?: 'records';
+  /** The latest receipt number, where the records database supplied it. */
+  receiptNumber?: string;
 }
 
 export interface RowPage<Row = AssignmentRow> {
@@ -38,6 +42,10 @@ export interface OccurrenceRow {
   running: boolean;
   startedAt: Date | undefined;
   closedAt: Date | undefined;
+  /** Set on rows read from the records database (closed work Temporal no longer has). */
+  source?: 'records';
+  /** The item's title, where the records database supplied it. */
+  itemTitle?: string;
 }
 
 function decode(payload: Payload | null | undefined): unknown {

@@ -372,4 +372,27 @@ export const en: Messages = {
   status_page: {
     title: 'dondoc — System status',
   },
+  // records readers
+  records: {
+    fromRecords: 'Closed assignment, read from the records database (Temporal no longer keeps its history): read only, nothing can be changed.',
+    recordPending: 'Showing the live state; the records database has not yet recorded the latest change (the write is being retried).',
+    cellFromRecords: 'records',
+    cellFromRecordsTitle: 'Read from the records database (Temporal no longer has it)',
+    cellPending: 'not yet recorded',
+    cellPendingTitle: 'Closed; its record is still being written',
+    sourceCol: 'Source',
+    sourceLive: 'Temporal (live)',
+    sourceRecords: 'Records database',
+    sourceBoth: 'Temporal and records database',
+    receiptCol: 'Receipt number',
+    calendarStatus: 'Status',
+    undeliverable: 'Undeliverable mail',
+    undeliverableIntro: 'The mail server refused the messages below. Correct the unit\'s email address in the units list and apply it: each refused message is sent again to the new address with its original Message-ID.',
+    undeliverableNone: 'No message was refused.',
+    address: 'Refused address',
+    reply: 'Mail server\'s answer',
+    at: 'When',
+    notice: 'Message',
+    fix: 'Correct the address',
+  },
 };

@@ -373,6 +373,29 @@ export const vi = {
   status_page: {
     title: 'dondoc — Tình trạng hệ thống',
   },
+  // records readers
+  records: {
+    fromRecords: 'Hồ sơ đã đóng, đọc từ hồ sơ lưu trữ (Temporal không còn giữ lịch sử thực hiện): chỉ xem, không thay đổi được.',
+    recordPending: 'Đang hiển thị tình trạng trực tiếp từ hệ thống; hồ sơ lưu trữ chưa ghi kịp thay đổi mới nhất (việc ghi đang được thực hiện lại).',
+    cellFromRecords: 'lưu trữ',
+    cellFromRecordsTitle: 'Đọc từ hồ sơ lưu trữ (Temporal không còn giữ)',
+    cellPending: 'chưa ghi lưu trữ',
+    cellPendingTitle: 'Đã kết thúc; hồ sơ lưu trữ đang được ghi lại',
+    sourceCol: 'Nguồn dữ liệu',
+    sourceLive: 'Temporal (trực tiếp)',
+    sourceRecords: 'Hồ sơ lưu trữ',
+    sourceBoth: 'Temporal và hồ sơ lưu trữ',
+    receiptCol: 'Số biên nhận',
+    calendarStatus: 'Tình trạng',
+    undeliverable: 'Thư không gửi được',
+    undeliverableIntro: 'Máy chủ thư đã từ chối các thư dưới đây. Đề nghị sửa địa chỉ email của đơn vị trong danh sách đơn vị rồi áp dụng: thư bị từ chối được gửi lại tới địa chỉ mới, giữ nguyên mã thư (Message-ID).',
+    undeliverableNone: 'Không có thư nào bị từ chối.',
+    address: 'Địa chỉ bị từ chối',
+    reply: 'Trả lời của máy chủ thư',
+    at: 'Thời điểm',
+    notice: 'Thư',
+    fix: 'Sửa địa chỉ',
+  },
 };
 
 export type Messages = typeof vi;

@@ -1,7 +1,9 @@
 // Downloads for the office: the compliance matrix as CSV or XLSX (every unit, the chosen
-// columns or all), and one unit's due dates as an iCalendar file.
+// columns or all, with receipt numbers), and one unit's due dates as an iCalendar file.
+// Closed work Temporal has forgotten comes from the records database and says so.
 import type { FastifyInstance } from 'fastify';
 import type { WebContext } from '../context';
+import { cellStatus } from '../data/cell-status';
 import { isSafeValue } from '../data/query';
 import { toCsv } from '../exports/csv';
 import { dueCalendar } from '../exports/ics';
@@ -20,7 +22,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: WebContext): voi
       const programId = req.params.program;
       const query = dashboardQuerySchema.safeParse(req.query);
       if (!isSafeValue(programId) || !query.success) return notFound(req, reply, ctx);
-      const { columns, rows } = await ctx.dashboard.fullMatrix(programId, query.data.cols);
+      const { columns, rows } = await ctx.dashboard.fullMatrix(programId, query.data.cols, Date.now(), { receipts: true });
       const table = matrixTable(columns, rows, req.dondoc.t);
       const name = `dondoc-${fileSafe(programId)}`;
       if (format === 'csv') {
@@ -39,12 +41,17 @@ export function registerExportRoutes(app: FastifyInstance, ctx: WebContext): voi
     if (!isSafeValue(program) || !isSafeValue(unit)) return notFound(req, reply, ctx);
     const { t } = req.dondoc;
     const page = await ctx.dashboard.unitAssignments(program, unit);
+    const now = Date.now();
     const events = page.rows
       .filter((r) => r.due !== undefined)
       .map((r) => ({
         uid: r.workflowId,
         title: `${t.unit.due}: ${r.itemTitle ?? r.itemId}${r.period ? ` (${r.period})` : ''}`,
-        description: `${r.unitName ?? r.unitId} — ${program}`,
+        description: [
+          `${r.unitName ?? r.unitId} — ${program}`,
+          `${t.records.calendarStatus}: ${t.status[cellStatus(r.status, r.due, now)]}${r.source === 'records' ? ` (${t.records.cellFromRecordsTitle})` : ''}`,
+          ...(r.receiptNumber ? [`${t.unit.receiptNumber}: ${r.receiptNumber}`] : []),
+        ].join('\n'),
         due: r.due!,
         url: `${ctx.env.PUBLIC_URL}${assignmentPath(r.workflowId)}`,
       }));

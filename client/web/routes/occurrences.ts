@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Session } from '../../../auth/sessions';
 import { approveArgsSchema, approveUpdate, consolidateUpdate } from '../../../workflows/report-cycle/messages';
 import type { WebContext } from '../context';
-import { approverOf, reportFiles, type OpenedCycle } from '../data/occurrences';
+import { approverOf, reportFiles, type Opened, type OpenedCycle } from '../data/occurrences';
+import type { Outcome } from '../data/assignments';
 import { isSafeValue } from '../data/query';
 import { sendReportFile } from '../downloads';
 import { checkSessionCsrf, forbidden, requireSession } from '../guards';
@@ -34,6 +35,22 @@ export function temporalUrlOf(ctx: WebContext, workflowId: string): string {
   return `${ctx.env.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(ctx.env.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
+/**
+ * An occurrence from Temporal, or — once Temporal has forgotten a closed report cycle — its
+ * record: the consolidations (with their workbooks), approvals and forward as they were.
+ */
+async function openOccurrence(ctx: WebContext, id: string): Promise<Outcome<Opened> & { fromRecords?: boolean }> {
+  const live = await ctx.occurrences.open(id);
+  if (live.ok || live.kind !== 'not-found' || !ctx.recorded) return live;
+  const record = await ctx.recorded.records.getOccurrence(id);
+  if (!record) return live;
+  const { version: _v, closed: _c, updatedAt: _u, ...state } = record;
+  // The program is the one its assignments belong to (the occurrence row does not name it).
+  const first = state.rows[0];
+  const programId = first ? ((await ctx.recorded.records.getAssignment(first.assignmentId))?.programId ?? '') : '';
+  return { ok: true, fromRecords: true, value: { workflowId: id, workflowType: 'reportCycleWorkflow', programId, running: false, kind: 'cycle', state } };
+}
+
 export function registerOccurrenceRoutes(app: FastifyInstance, ctx: WebContext): void {
   function unavailable(req: FastifyRequest, reply: FastifyReply, backTo?: string): FastifyReply {
     const { t } = req.dondoc;
@@ -42,13 +59,17 @@ export function registerOccurrenceRoutes(app: FastifyInstance, ctx: WebContext):
 
   async function showOccurrence(req: FastifyRequest, reply: FastifyReply, session: Session, id: string, status: number, extra: Partial<CycleView> = {}): Promise<FastifyReply> {
     const { t } = req.dondoc;
-    const outcome = await ctx.occurrences.open(id);
+    const outcome = await openOccurrence(ctx, id);
     if (!outcome.ok) {
       if (outcome.kind === 'unavailable') return unavailable(req, reply);
       return sendPage(reply, 404, errorPage(frameOf(req, ctx), t.errors.notFoundWorkflow, t.errors.notFoundBody));
     }
     const frame = frameOf(req, ctx);
     const opened = outcome.value;
+    if (outcome.fromRecords && opened.kind === 'cycle') {
+      // Closed and forgotten by Temporal: read only, no link to a history that is gone.
+      return sendPage(reply, status, cyclePage(frame, { opened, act: { role: session.role, csrf: frame.csrf ?? '' }, ...extra, message: [t.records.fromRecords, extra.message].filter(Boolean).join(' ') }));
+    }
     const temporalUrl = temporalUrlOf(ctx, id);
     if (opened.kind === 'campaign') {
       const resultsId = opened.state.results?.workflowId;
@@ -105,7 +126,7 @@ export function registerOccurrenceRoutes(app: FastifyInstance, ctx: WebContext):
 
   app.get<{ Params: { id: string; ref: string } }>('/office/occurrences/:id/files/:ref', async (req, reply) => {
     if (!requireSession(req, reply, ctx, ['office', 'chair'])) return reply;
-    const outcome = await ctx.occurrences.open(req.params.id);
+    const outcome = await openOccurrence(ctx, req.params.id);
     if (!outcome.ok && outcome.kind === 'unavailable') return unavailable(req, reply);
     // Only a file this cycle's own state names: any other ref, however real, is "not found".
     const file = outcome.ok && outcome.value.kind === 'cycle' ? reportFiles(outcome.value.state).find((f) => f.ref === req.params.ref) : undefined;

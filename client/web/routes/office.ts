@@ -20,6 +20,8 @@ import { programCharts } from '../data/program-charts';
 import { registerEditorRoutes } from './program-editor';
 import { programPath } from '../paths';
 import type { SafeHtml } from '../html';
+import { recordsNote } from './unit';
+import { undeliverableSection } from '../views/undeliverable';
 
 const DASHBOARD_OVERDUE = 20;
 const LIST_PAGE = 50;
@@ -47,8 +49,15 @@ export async function showAssignment(req: FastifyRequest, reply: FastifyReply, c
     return sendPage(reply, 404, errorPage(frameOf(req, ctx), t.errors.notFoundWorkflow, t.errors.notFoundBody));
   }
   const frame = frameOf(req, ctx);
-  const temporalUrl = `${ctx.env.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(ctx.env.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
-  return sendPage(reply, status, assignmentPage(frame, { state: outcome.value, canAct: session.role === 'office', csrf: frame.csrf ?? '', temporalUrl, ...extra }));
+  const fromRecords = outcome.value.source === 'records';
+  const note = await recordsNote(ctx, outcome.value, t);
+  // Temporal no longer has a forgotten assignment: no link to its (deleted) history, no actions.
+  const temporalUrl = fromRecords ? undefined : `${ctx.env.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(ctx.env.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
+  return sendPage(
+    reply,
+    status,
+    assignmentPage(frame, { state: outcome.value, canAct: session.role === 'office' && !fromRecords, csrf: frame.csrf ?? '', ...(temporalUrl ? { temporalUrl } : {}), ...(note ? { note } : {}), ...extra }),
+  );
 }
 
 export function registerOfficeRoutes(app: FastifyInstance, ctx: WebContext): void {
@@ -57,8 +66,10 @@ export function registerOfficeRoutes(app: FastifyInstance, ctx: WebContext): voi
 
   app.get('/office', async (req, reply) => {
     if (!requireSession(req, reply, ctx)) return reply;
-    const [programs, fromAssignments] = await Promise.all([catalog.programs(), ctx.index.listPrograms()]);
+    const [programs, live, recorded] = await Promise.all([catalog.programs(), ctx.index.listPrograms(), ctx.recorded ? ctx.recorded.programs() : Promise.resolve([])]);
     const known = new Set(programs.map((p) => p.programId));
+    // Programs whose workflows Temporal has forgotten are still listed from their records.
+    const fromAssignments = [...new Set([...live, ...recorded])].sort((a, b) => a.localeCompare(b, 'vi'));
     return sendPage(reply, 200, programsListPage(frameOf(req, ctx), programs, fromAssignments.filter((id) => !known.has(id))));
   });
 
@@ -69,14 +80,18 @@ export function registerOfficeRoutes(app: FastifyInstance, ctx: WebContext): voi
     if (!isSafeValue(programId) || !query.success) return notFound(req, reply, ctx);
     const unitPrefix = query.data.unit && isSafeValue(query.data.unit) ? query.data.unit : undefined;
     const matrixRequest = { cols: query.data.cols, ...(unitPrefix ? { unitPrefix } : {}), ...(query.data.page ? { page: query.data.page } : {}) };
-    const [counts, allColumns, matrix, overdue, panels, model] = await Promise.all([
+    const session = req.dondoc.session;
+    const [counts, allColumns, matrix, overdue, panels, model, undeliverable] = await Promise.all([
       ctx.dashboard.counts(programId),
       ctx.dashboard.columns(programId),
       ctx.dashboard.matrix(programId, matrixRequest),
       ctx.dashboard.overdue(programId, DASHBOARD_OVERDUE),
       Promise.all(ctx.panels.map((p) => p.render(programId, req.dondoc.locale))),
       catalog.model(programId).catch(() => undefined),
+      // The office's list of refused mail; the chair's dashboard does not correct addresses.
+      ctx.recorded && session?.role === 'office' ? ctx.recorded.undeliverable(programId) : Promise.resolve(undefined),
     ]);
+    const names = namesFor(model, req.dondoc.locale);
     const charts = await programCharts(ctx.dashboard, programId, counts.total, model);
     return sendPage(
       reply,
@@ -92,7 +107,8 @@ export function registerOfficeRoutes(app: FastifyInstance, ctx: WebContext): voi
         cols: query.data.cols,
         panels: panels.filter((p): p is SafeHtml => p !== undefined),
         hasPanels: ctx.panels.length > 0,
-        names: namesFor(model, req.dondoc.locale),
+        names,
+        ...(undeliverable ? { undeliverable: undeliverableSection(programId, undeliverable, req.dondoc.t, names, model !== undefined) } : {}),
         ...(model ? { title: req.dondoc.locale === 'en' && model.program.program.titleEn ? model.program.program.titleEn : model.program.program.title } : {}),
         charts,
         hasModel: model !== undefined,

@@ -20,15 +20,32 @@ import { exemptionRequest, extensionRequest, submission } from '../submission';
 import { readUpload, UploadError } from '../uploads';
 import { errorPage } from '../views/error-page';
 import { receiptPage } from '../views/receipt-page';
+import type { ShownAssignment } from '../data/recorded-assignments';
+import { formatDateTime } from '../format';
+import type { Messages } from '../i18n';
 import { unitPage, type UnitView } from '../views/unit-page';
 
 type TokenParams = { Params: { token: string } };
+
+/** The page's word on where its data comes from (read from the records database, or a record still being written). */
+export async function recordsNote(ctx: WebContext, state: ShownAssignment, t: Messages): Promise<string | undefined> {
+  const note = await ctx.assignments.note(state);
+  return note === 'from-records' ? t.records.fromRecords : note === 'record-pending' ? t.records.recordPending : undefined;
+}
+
+/** The office's decision on the submission a receipt is for, in words. */
+function decisionOn(state: ShownAssignment, round: number, t: Messages): string | undefined {
+  const review = [...state.reviews].reverse().find((r) => r.round === round);
+  if (review) return `${review.decision === 'accept' ? t.unit.accepted : t.unit.returned} — ${formatDateTime(review.at, t.lang)}${review.comment ? `: ${review.comment}` : ''}`;
+  return state.status === 'exempted' ? t.status.exempt : undefined;
+}
 
 export function registerUnitRoutes(app: FastifyInstance, ctx: WebContext): void {
   const frame = (req: FastifyRequest) => ({ ...frameOf(req, ctx), session: undefined });
 
   function show(req: FastifyRequest, reply: FastifyReply, status: number, token: string, state: AssignmentState, extra: Partial<UnitView> = {}) {
-    const view: UnitView = { state, base: unitPath(token), csrf: csrfToken(ctx.secret, 'link', token), rules: ctx.rules, ...extra };
+    const readOnly = (state as ShownAssignment).source === 'records';
+    const view: UnitView = { state, base: unitPath(token), csrf: csrfToken(ctx.secret, 'link', token), rules: ctx.rules, ...(readOnly ? { readOnly } : {}), ...extra };
     return sendPage(reply, status, unitPage(frame(req), view));
   }
 
@@ -55,7 +72,8 @@ export function registerUnitRoutes(app: FastifyInstance, ctx: WebContext): void 
     const opened = await open(req, reply);
     if (!opened) return reply;
     const done = req.query.done === 'extension' || req.query.done === 'exemption' ? req.dondoc.t.unit.requestSent : undefined;
-    return show(req, reply, 200, req.params.token, opened.state, done ? { message: done } : {});
+    const note = await recordsNote(ctx, opened.state, req.dondoc.t);
+    return show(req, reply, 200, req.params.token, opened.state, { ...(done ? { message: done } : {}), ...(note ? { note } : {}) });
   });
 
   app.post<TokenParams>('/u/:token/submit', async (req, reply) => {
@@ -104,7 +122,21 @@ export function registerUnitRoutes(app: FastifyInstance, ctx: WebContext): void 
     if (!opened) return reply;
     const last = opened.state.submissions.at(-1);
     if (!last) return reply.redirect(unitPath(req.params.token), 303);
-    return sendPage(reply, 200, receiptPage(frame(req), { itemTitle: opened.state.itemTitle, unitName: opened.state.unitName, submission: last, base: unitPath(req.params.token) }));
+    const { t } = req.dondoc;
+    const decision = decisionOn(opened.state, last.round, t);
+    const note = await recordsNote(ctx, opened.state, t);
+    return sendPage(
+      reply,
+      200,
+      receiptPage(frame(req), {
+        itemTitle: opened.state.itemTitle,
+        unitName: opened.state.unitName,
+        submission: last,
+        base: unitPath(req.params.token),
+        ...(decision ? { decision } : {}),
+        ...(note ? { note } : {}),
+      }),
+    );
   });
 
   for (const kind of ['extension', 'exemption'] as const) {

@@ -16,6 +16,8 @@ export interface AssignmentView {
   csrf: string;
   temporalUrl?: string;
   message?: string;
+  /** Where the page's data comes from, when that is not simply the live workflow (records readers). */
+  note?: string;
   errors?: string[];
   now?: number;
 }
@@ -110,6 +112,7 @@ export function assignmentPage(frame: Frame, view: AssignmentView): string {
     <p><a href="${programPath(state.programId)}">${state.programId}</a></p>
     <h1>${title}</h1>
     ${flash(view.message)}
+    ${view.note ? html`<p class="info" id="records-note">${view.note}</p>` : ''}
     ${errorSummary(view.errors ?? [], t)}
     <section class="card" id="summary" aria-label="${t.unit.status}">${facts([
       [t.office.unit, html`<a href="${unitHistoryPath(state.programId, state.unitId)}">${state.unitName}</a>`],

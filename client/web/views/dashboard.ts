@@ -2,7 +2,7 @@
 // the compliance matrix one page of units at a time, and the most urgent overdue work.
 import type { ProgramPanel } from '../context';
 import { CELL_STATUSES } from '../data/cell-status';
-import type { Matrix, StatusCounts } from '../data/dashboard';
+import type { Cell, Matrix, StatusCounts } from '../data/dashboard';
 import type { ColumnInfo } from '../data/program-index';
 import { columnKey } from '../data/query';
 import type { AssignmentRow } from '../data/visibility';
@@ -36,6 +36,8 @@ export interface DashboardView {
   title?: string;
   charts: ProgramCharts;
   hasModel: boolean;
+  /** Undeliverable mail, from the records database (absent without one). */
+  undeliverable?: SafeHtml;
 }
 
 /** Matrix headings: the item's short name and the period (the full title is the heading's tooltip and in the column picker). */
@@ -61,10 +63,17 @@ function matrixTable(view: DashboardView, t: Messages): SafeHtml {
     ${matrix.rows.map(
       (r) => html`<tr><th scope="row"><a href="${unitHistoryPath(view.programId, r.unitId)}">${names.unit(r.unitId, r.unitName)}</a></th>${matrix.columns.map((c) => {
         const cell = r.cells[columnKey(c)];
-        return cell ? html`<td><a class="s s-${cell.status}" href="${assignmentPath(cell.workflowId)}">${t.status[cell.status]}</a></td>` : html`<td>${t.office.noCell}</td>`;
+        return cell ? html`<td><a class="s s-${cell.status}" href="${assignmentPath(cell.workflowId)}">${t.status[cell.status]}</a>${recordsMark(cell, t)}</td>` : html`<td>${t.office.noCell}</td>`;
       })}</tr>`,
     )}
   </table></div>`;
+}
+
+/** Where a cell was read from, when that is not simply the live workflow. */
+function recordsMark(cell: Cell, t: Messages): SafeHtml | '' {
+  if (cell.source === 'records') return html` <span class="muted rec" title="${t.records.cellFromRecordsTitle}">(${t.records.cellFromRecords})</span>`;
+  if (cell.recordPending) return html` <span class="muted rec" title="${t.records.cellPendingTitle}">(${t.records.cellPending})</span>`;
+  return '';
 }
 
 function columnPicker(view: DashboardView, t: Messages): SafeHtml {
@@ -93,6 +102,7 @@ export function dashboardPage(frame: Frame, view: DashboardView): string {
       )}</ul>
       <p><a href="${base}/review">${t.office.reviewQueue}</a> (${view.counts.submitted}) · <a href="${base}/overdue">${t.office.overdue}</a> · <a href="${base}/requests">${t.office.requests}</a>${view.hasModel && frame.session?.role === 'office' ? html` · <a href="${editorPath(view.programId)}">${t.editor.link}</a>` : ''}</p>
     </section>
+    ${view.undeliverable ?? ''}
     ${view.charts.ok ? chartsSection(view.charts.data, view.names, t) : html`<p class="muted">${t.board.tooMany(view.charts.total)}</p>`}
     <section aria-labelledby="pl-h"><h2 id="pl-h">${t.office.programLevel}</h2>
       ${view.hasPanels ? view.panels : html`<p class="muted">${t.office.programLevelNote}</p>`}

@@ -53,7 +53,7 @@ export function programLevelLinks(programId: string, counts: ProgramLevelCounts,
   </ul>`;
 }
 
-const titleOf = (row: OccurrenceRow, titles: Map<string, string>) => titles.get(row.itemId) ?? row.itemId;
+const titleOf = (row: OccurrenceRow, titles: Map<string, string>) => titles.get(row.itemId) ?? row.itemTitle ?? row.itemId;
 
 export function occurrencesPage(frame: Frame, view: { programId: string; rows: OccurrenceRow[]; titles: Map<string, string>; next?: string | undefined }): string {
   const { t } = frame;
@@ -62,7 +62,7 @@ export function occurrencesPage(frame: Frame, view: { programId: string; rows: O
     <tr><th scope="col">${t.office.item}</th><th scope="col">${t.office.period}</th><th scope="col">${t.occ.kind}</th><th scope="col">${t.occ.phase}</th><th scope="col">${t.occ.started}</th></tr>
     ${view.rows.map(
       (r) => html`<tr><td><a href="${occurrencePath(r.workflowId)}">${titleOf(r, view.titles)}</a></td><td>${r.period}</td><td>${t.occ.kinds[r.workflowType] ?? r.workflowType}</td>
-        <td>${phaseBadge(r.phase, t)}</td><td>${formatDateTime(r.startedAt, t.lang)}</td></tr>`,
+        <td>${phaseBadge(r.phase, t)}${r.source === 'records' ? html` <span class="muted rec" title="${t.records.cellFromRecordsTitle}">(${t.records.cellFromRecords})</span>` : ''}</td><td>${formatDateTime(r.startedAt, t.lang)}</td></tr>`,
     )}</table></div>`;
   return layout(
     frame,

@@ -29,7 +29,7 @@ export function rowsTable(rows: AssignmentRow[], t: Messages, now = Date.now(), 
     <tr><th scope="col">${t.office.unit}</th><th scope="col">${t.office.item}</th><th scope="col">${t.office.period}</th><th scope="col">${t.office.due}</th><th scope="col">${t.office.status}</th></tr>
     ${rows.map(
       (r) => html`<tr><td><a href="${unitHistoryPath(r.programId, r.unitId)}">${names ? names.unit(r.unitId, r.unitName) : (r.unitName ?? r.unitId)}</a></td><td>${names ? names.item(r.itemId, r.itemTitle) : (r.itemTitle ?? r.itemId)}</td><td>${names ? names.period(r.itemId, r.period) : (periodInWords(r.period, t.lang) ?? r.period)}</td>
-        <td>${formatDateTime(r.due, t.lang)}</td><td><a href="${assignmentPath(r.workflowId)}">${badge(cellStatus(r.status, r.due, now), t)}</a></td></tr>`,
+        <td>${formatDateTime(r.due, t.lang)}</td><td><a href="${assignmentPath(r.workflowId)}">${badge(cellStatus(r.status, r.due, now), t)}</a>${r.source === 'records' ? html` <span class="muted rec" title="${t.records.cellFromRecordsTitle}">(${t.records.cellFromRecords})</span>` : ''}${r.receiptNumber ? html`<br><span class="muted">${t.unit.receiptNumber} ${r.receiptNumber}</span>` : ''}</td></tr>`,
     )}
   </table></div>`;
 }

@@ -6,13 +6,14 @@ import { html } from '../html';
 import { layout, type Frame } from './layout';
 import { facts } from './parts';
 
-export function receiptPage(frame: Frame, view: { itemTitle: string; unitName: string; submission: SubmissionRecord; base: string }): string {
+export function receiptPage(frame: Frame, view: { itemTitle: string; unitName: string; submission: SubmissionRecord; base: string; decision?: string; note?: string }): string {
   const { t } = frame;
   const s = view.submission;
   return layout(
     frame,
     t.receipt.title,
     html`<h1>${t.receipt.title}</h1>
+    ${view.note ? html`<p class="info" id="records-note">${view.note}</p>` : ''}
     <section class="card" aria-labelledby="receipt-number">
       <p class="notice" role="status">${t.receipt.intro}</p>
       <p>${t.receipt.number}:</p>
@@ -22,6 +23,7 @@ export function receiptPage(frame: Frame, view: { itemTitle: string; unitName: s
         [t.unit.status, s.late ? t.unit.lateYes : t.unit.lateNo],
         [t.unit.item, view.itemTitle],
         [t.unit.unit, view.unitName],
+        [t.unit.officeComment, view.decision],
       ])}
       <p class="muted">${t.receipt.keep}</p>
       <p><a class="button" href="${view.base}">${t.receipt.back}</a></p>

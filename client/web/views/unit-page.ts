@@ -33,6 +33,10 @@ export interface UnitView {
   errorsFor?: 'submit' | 'extension' | 'exemption';
   values?: UnitFormValues;
   message?: string;
+  /** Where the page's data comes from, when that is not simply the live workflow (records readers). */
+  note?: string;
+  /** A record read after Temporal forgot the execution: nothing can be submitted or asked. */
+  readOnly?: boolean;
   now?: number;
 }
 
@@ -73,7 +77,7 @@ function submitForm(view: UnitView, t: Messages): SafeHtml {
 
 function requestForms(view: UnitView, t: Messages): SafeHtml | '' {
   const { state } = view;
-  if (!OPEN_FOR_SUBMISSION.includes(state.status)) return '';
+  if (!OPEN_FOR_SUBMISSION.includes(state.status) || view.readOnly) return '';
   const pending = state.requests.filter((r) => r.status === 'pending');
   const values = view.values ?? {};
   const form = (kind: 'extension' | 'exemption') => {
@@ -123,13 +127,14 @@ export function unitPage(frame: Frame, view: UnitView): string {
   const locale = t.lang;
   const now = view.now ?? Date.now();
   const status = cellStatus(state.status, new Date(state.dueAt), now);
-  const open = OPEN_FOR_SUBMISSION.includes(state.status);
+  const open = OPEN_FOR_SUBMISSION.includes(state.status) && !view.readOnly;
   const lastReturn = state.status === 'returned' ? [...state.reviews].reverse().find((r) => r.decision === 'return') : undefined;
   const pending = state.requests.some((r) => r.status === 'pending');
   const body = html`
     <p class="muted">${t.unit.heading}</p>
     <h1>${state.itemTitle}</h1>
     ${flash(view.message)}
+    ${view.note ? html`<p class="info" id="records-note">${view.note}</p>` : ''}
     <section class="card" id="summary" aria-label="${t.unit.status}">
       ${facts([
         [t.unit.unit, state.unitName],
