@@ -19,8 +19,17 @@ export interface DondocWorkerOptions {
   tuning?: WorkerTuning;
 }
 
+/**
+ * Workflows kept in memory between tasks when the tuning says nothing (config/env.ts has the
+ * same default). Bounded because memory, and the cost of creating each workflow's context in
+ * the shared V8 context, grow with the number cached: with thousands of assignments cached,
+ * creating one took over the SDK's 5 s limit on this machine.
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 250;
+
 export function createDondocWorker(options: DondocWorkerOptions): Promise<Worker> {
   return Worker.create({
+    maxCachedWorkflows: DEFAULT_MAX_CACHED_WORKFLOWS,
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
