@@ -20,6 +20,7 @@ import { applyProgram } from '../programs';
 import { Actor, type ActionFailure } from './actions';
 import { buildScript, type Behaviour, type Conduct } from './behaviour';
 import { startSimulatedServer } from './server';
+import { DEFAULT_STALL_MS, StallWatch } from './stall';
 
 export interface SimulationOptions {
   program: Program;
@@ -31,6 +32,8 @@ export interface SimulationOptions {
   seed: number;
   /** Called with the simulated date as time moves (for progress on stderr). */
   progress?: (date: string) => void;
+  /** Real time without progress after which the run fails (stall.ts); default 2 minutes. */
+  stallMs?: number;
 }
 
 export interface SimulationRun {
@@ -121,27 +124,26 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
       worker.shutdown();
       await running;
     });
+    const watch = new StallWatch(env, () => sink.messages().length, opts.stallMs ?? DEFAULT_STALL_MS, running);
 
-    if (process.env.SIMDEBUG) console.error("ready", Date.now() - started);
-    await applyProgram(env.client, taskQueue, opts.program, 'simulate');
+    await watch.guard('apply', applyProgram(env.client, taskQueue, opts.program, 'simulate'));
     const actor = new Actor(env.client, opts.plan, store);
     let now = await env.currentTimeMs();
     let shown = '';
     const show = () => {
       const date = DateTime.fromMillis(now, { zone }).toISODate()!;
       if (date !== shown) opts.progress?.((shown = date));
-      if (process.env.SIMDEBUG) console.error("T", date, Date.now() - started);
     };
     const advanceTo = async (target: number) => {
       while (now < target) {
-        await env.sleep(Math.min(target - now, MAX_STEP));
+        await watch.guard(`time to reach ${new Date(target).toISOString()}`, env.sleep(Math.min(target - now, MAX_STEP)));
         now = await env.currentTimeMs();
         show();
       }
     };
     for (const action of actions) {
       await advanceTo(action.at);
-      await actor.perform(action);
+      await watch.guard(`${action.kind} ${'assignmentId' in action ? action.assignmentId : action.occurrenceId}`, actor.perform(action));
     }
     await advanceTo(endMs);
     await settled(sink);
@@ -158,7 +160,8 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
       endMs,
     };
   } finally {
-    for (const step of cleanup) await step().catch(() => undefined);
+    // Bounded: after a stall the worker or the server may not answer, and the run must end.
+    for (const step of cleanup) await Promise.race([step().catch(() => undefined), new Promise((r) => setTimeout(r, 20_000).unref())]);
   }
 }
 
