@@ -34,6 +34,8 @@ export interface SimulationOptions {
   progress?: (date: string) => void;
   /** Real time without progress after which the run fails (stall.ts); default 2 minutes. */
   stallMs?: number;
+  /** Stops the run (its reason is the error thrown), e.g. a caller's overall deadline. */
+  signal?: AbortSignal;
 }
 
 export interface SimulationRun {
@@ -124,7 +126,7 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
       worker.shutdown();
       await running;
     });
-    const watch = new StallWatch(env, () => sink.messages().length, opts.stallMs ?? DEFAULT_STALL_MS, running);
+    const watch = new StallWatch(env, () => sink.messages().length, opts.stallMs ?? DEFAULT_STALL_MS, running, opts.signal);
 
     await watch.guard('apply', applyProgram(env.client, taskQueue, opts.program, 'simulate'));
     const actor = new Actor(env.client, opts.plan, store);
@@ -141,9 +143,14 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
         show();
       }
     };
-    for (const action of actions) {
-      await advanceTo(action.at);
-      await watch.guard(`${action.kind} ${'assignmentId' in action ? action.assignmentId : action.occurrenceId}`, actor.perform(action));
+    for (let i = 0; i < actions.length; ) {
+      const at = actions[i]!.at;
+      let j = i;
+      while (j < actions.length && actions[j]!.at === at) j++;
+      await advanceTo(at);
+      // The server's clock stays at `at` while they run (it moves only when the driver sleeps).
+      await watch.guard(`the ${j - i} simulated act(s) of ${new Date(at).toISOString()}`, actor.performAll(actions.slice(i, j)));
+      i = j;
     }
     await advanceTo(endMs);
     await settled(sink);

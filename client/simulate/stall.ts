@@ -22,6 +22,8 @@ export class StallWatch {
     private readonly limitMs: number,
     /** Rejects if the worker stops: no need to wait for the limit then. */
     private readonly worker: Promise<void>,
+    /** The caller's own limit (a test's deadline): the run stops at the next wait. */
+    private readonly signal?: AbortSignal,
   ) {}
 
   /** `task` as it is, or a SimulationStalled error once nothing has moved for the limit. */
@@ -48,10 +50,17 @@ export class StallWatch {
     });
     // Settles at the end of every run (shutdown); only the race below cares.
     died.catch(() => undefined);
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(this.signal?.reason instanceof Error ? this.signal.reason : new Error(`simulation aborted during ${what}`));
+      if (this.signal?.aborted) onAbort();
+      else this.signal?.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-      return await Promise.race([task, stalled, died]);
+      return await Promise.race([task, stalled, died, aborted]);
     } finally {
       clearTimeout(timer);
+      if (onAbort) this.signal?.removeEventListener('abort', onAbort);
       task.catch(() => undefined);
     }
   }
