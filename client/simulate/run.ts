@@ -140,7 +140,12 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
     cleanup.unshift(async () => calls.abort());
     const actor = new Actor(env.client, opts.plan, store);
     await env.connection.withAbortSignal(calls.signal, async () => {
-      const watch = new StallWatch(env, () => sink.messages().length, opts.stallMs ?? DEFAULT_STALL_MS, running, opts.signal);
+      const work = () => {
+        // A large program starts hundreds of workflows at one instant before any mail.
+        const w = worker.getStatus();
+        return `${sink.messages().length}|${w.numCachedWorkflows}|${w.numInFlightWorkflowActivations}|${w.numInFlightActivities}`;
+      };
+      const watch = new StallWatch(env, work, opts.stallMs ?? DEFAULT_STALL_MS, running, opts.signal);
 
       await watch.guard('apply', applyProgram(env.client, taskQueue, opts.program, 'simulate'));
       let now = await env.currentTimeMs();

@@ -1,8 +1,8 @@
 // A simulation must end: every wait of the driver (apply, each step of time, each scripted act)
-// is watched, and if nothing moves for a while (neither the server's clock nor the mail) the
-// run fails with what was still pending instead of waiting for ever. The known cause of such a
-// stop is kept out by the still clock (clock-shim.ts); this is the net under anything else
-// (a worker that died, a server that broke).
+// is watched, and if nothing moves for a while (neither the server's clock, nor the mail, nor
+// the worker's workflows and tasks) the run fails with what was still pending instead of
+// waiting for ever. The known cause of such a stop is kept out by the still clock
+// (clock-shim.ts); this is the net under anything else (a worker that died, a server that broke).
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 
@@ -17,8 +17,8 @@ const PROBE_MS = 2_000;
 export class StallWatch {
   constructor(
     private readonly env: TestWorkflowEnvironment,
-    /** Anything that changes when work is done (messages sent so far). */
-    private readonly work: () => number,
+    /** Anything that changes when work is done (messages sent, workflows the worker holds). */
+    private readonly work: () => number | string,
     private readonly limitMs: number,
     /** Rejects if the worker stops: no need to wait for the limit then. */
     private readonly worker: Promise<void>,
