@@ -29,11 +29,6 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - width(s)));
 }
 
-interface Row {
-  date: string;
-  cells: string[];
-}
-
 export function formatTable(program: Program, plan: Plan, events: PlannedEvent[], options: TableOptions = {}): string {
   const locale = options.locale ?? program.program.locale;
   const d = new Describer(program, plan, locale);
@@ -45,31 +40,47 @@ export function formatTable(program: Program, plan: Plan, events: PlannedEvent[]
     lines.push('', vi ? 'Không có việc nào trong khoảng thời gian đã chọn.' : 'Nothing planned in the chosen range.');
     return `${lines.join('\n')}\n`;
   }
-  const headings = HEADINGS[locale];
-  const widths = headings.map((h, i) => Math.min(MAX_WIDTH[i] ?? 40, Math.max(width(h), ...rows.map((r) => width(r.cells[i] ?? '')))));
-  const render = (cells: string[]): string =>
-    cells
-      .map((c, i) => pad(clip(c, widths[i] ?? 40), widths[i] ?? 40))
-      .join('  ')
-      .trimEnd();
-  let month = '';
-  for (const row of rows) {
-    const m = row.date.slice(0, 7);
-    if (m !== month) {
-      month = m;
-      const label = vi ? `Tháng ${Number(m.slice(5, 7))}/${m.slice(0, 4)}` : `${MONTHS_EN[Number(m.slice(5, 7)) - 1] ?? m} ${m.slice(0, 4)}`;
-      lines.push('', label, render(headings), widths.map((w) => '-'.repeat(w)).join('  '));
-    }
-    lines.push(render(row.cells));
-  }
+  lines.push(...monthSections(rows, HEADINGS[locale], MAX_WIDTH, locale));
   lines.push('', vi ? `Tổng cộng ${rows.length} dòng (${events.length} việc của từng đơn vị).` : `${rows.length} rows (${events.length} events per unit).`);
   return `${lines.join('\n')}\n`;
 }
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function buildRows(d: Describer, events: PlannedEvent[], collapse: boolean): Row[] {
-  const rows: Row[] = [];
+/** A row of a monthly table: its month (YYYY-MM) and its cells, one per heading. */
+export interface MonthRow {
+  month: string;
+  cells: string[];
+}
+
+/**
+ * The layout `plan` and `simulate` share: for each month a blank line, its name ("Tháng
+ * 1/2026", "January 2026"), the headings and a rule, then its rows; every column as wide as
+ * its widest cell, clipped to its maximum.
+ */
+export function monthSections(rows: readonly MonthRow[], headings: readonly string[], maxWidths: readonly number[], locale: Locale): string[] {
+  const widths = headings.map((h, i) => Math.min(maxWidths[i] ?? 40, Math.max(width(h), ...rows.map((r) => width(r.cells[i] ?? '')))));
+  const render = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => pad(clip(c, widths[i] ?? 40), widths[i] ?? 40))
+      .join('  ')
+      .trimEnd();
+  const lines: string[] = [];
+  let month = '';
+  for (const row of rows) {
+    if (row.month !== month) {
+      month = row.month;
+      const m = Number(month.slice(5, 7));
+      const label = locale === 'vi' ? `Tháng ${m}/${month.slice(0, 4)}` : `${MONTHS_EN[m - 1] ?? month} ${month.slice(0, 4)}`;
+      lines.push('', label, render(headings), widths.map((w) => '-'.repeat(w)).join('  '));
+    }
+    lines.push(render(row.cells));
+  }
+  return lines;
+}
+
+function buildRows(d: Describer, events: PlannedEvent[], collapse: boolean): MonthRow[] {
+  const rows: MonthRow[] = [];
   const groups = new Map<string, { first: PlannedEvent; units: string[] }>();
   const order: string[] = [];
   for (const e of events) {
@@ -96,7 +107,7 @@ function buildRows(d: Describer, events: PlannedEvent[], collapse: boolean): Row
       else unit = vi ? `${g.units.length} đơn vị` : `${g.units.length} units`;
     }
     const date = `${weekdayName(e.date, d.locale)} ${ddmmyyyy(e.date)}`;
-    rows.push({ date: e.date, cells: [date, e.time, text.what, unit, text.period, text.note] });
+    rows.push({ month: e.date.slice(0, 7), cells: [date, e.time, text.what, unit, text.period, text.note] });
   }
   return rows;
 }

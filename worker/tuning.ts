@@ -3,7 +3,7 @@
 import type { WorkerOptions } from '@temporalio/worker';
 import type { Env } from '../config/env';
 
-export type WorkerTuning = Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>;
+export type WorkerTuning = Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime' | 'shutdownForceTime'>;
 
 export function workerTuning(
   env: Pick<Env, 'DONDOC_MAX_CACHED_WORKFLOWS' | 'DONDOC_MAX_CONCURRENT_ACTIVITIES' | 'DONDOC_MAX_CONCURRENT_WORKFLOW_TASKS' | 'DONDOC_SHUTDOWN_GRACE_SECONDS'>,

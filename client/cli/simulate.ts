@@ -10,6 +10,7 @@ import { loadProgram } from '../../program/load';
 import { compilePlan } from '../../program/plan';
 import { BEHAVIOURS, programRange, runSimulation } from '../simulate';
 import { formatSimulationTable } from '../simulate/format-table';
+import { SimulationStalled } from '../simulate/stall';
 import { parse } from './args';
 import { UsageError, type Command } from './command';
 import { programFileArg } from './validate';
@@ -107,7 +108,30 @@ export const simulateCommand: Command = {
     if (to < from) throw new UsageError(`--to ${to} trước --from ${from} (empty range)`);
     const locale = opts.lang ?? program.program.locale;
     const progress = progressPrinter(locale === 'vi');
-    const result = await runSimulation(program, plan, { from, to, behaviour: opts.behaviour, seed: opts.seed, progress: (d) => progress.show(d) }).finally(() => progress.end());
+    // Ctrl-C stops the run at its next wait and still shuts the test server down (it would
+    // outlive this process otherwise); a second Ctrl-C exits at once.
+    const stop = new AbortController();
+    const interrupted = new Error(locale === 'vi' ? 'đã dừng mô phỏng theo yêu cầu (interrupted)' : 'simulation interrupted');
+    const onSignal = () => (stop.signal.aborted ? process.exit(130) : stop.abort(interrupted));
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    let result: Awaited<ReturnType<typeof runSimulation>>;
+    try {
+      result = await runSimulation(program, plan, { from, to, behaviour: opts.behaviour, seed: opts.seed, progress: (d) => progress.show(d), signal: stop.signal });
+    } catch (err) {
+      if (err !== interrupted && !(err instanceof SimulationStalled)) throw err;
+      progress.end();
+      process.stderr.write(`dondoc simulate: ${(err as Error).message}\n`);
+      // The server is down and the worker told to stop; whatever a cut-short run still holds
+      // (a call the server never answered) must not keep the command from ending.
+      const code = err === interrupted ? 130 : 1;
+      setTimeout(() => process.exit(code), 3_000).unref();
+      return code;
+    } finally {
+      progress.end();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
     if (opts.format === 'json') {
       // Every notice has the same fields; null says "none" (an answer to an act fulfils no plan event).
       const notices = result.notices.map((n) => ({

@@ -46,6 +46,9 @@ export function buildScript(program: Program, plan: Plan, behaviour: Behaviour, 
   const workingDayAt = (a: Pick<PlannedAssignment, 'due'>, n: number): number =>
     DateTime.fromISO(`${cal.addWorkingDays(a.due.date, n)}T09:00`, { zone }).toMillis();
   const kinds = new Map(plan.occurrences.map((o) => [o.id, o.kind]));
+  // A campaign unit's report workflow starts with the results request, weeks after the
+  // launch (its `request`): nothing can be done to it before then.
+  const resultsRequest = new Map(plan.events.filter((e) => e.assignmentId && e.uid === `${e.assignmentId}/results-request`).map((e) => [e.assignmentId!, Date.parse(e.at)]));
   const actions: Action[] = [];
   const conduct = new Map<string, Conduct>();
 
@@ -55,7 +58,7 @@ export function buildScript(program: Program, plan: Plan, behaviour: Behaviour, 
     const c: Conduct = behaviour === 'silent' ? 'silent' : behaviour === 'on-time' ? 'on-time' : (MIXED[Math.floor(random() * MIXED.length)] ?? 'silent');
     conduct.set(a.id, c);
     // Nothing can be done before the request has started the unit's workflow.
-    const opens = Date.parse(a.request?.at ?? a.due.at) + HOUR;
+    const opens = (resultsRequest.get(a.id) ?? Date.parse(a.request?.at ?? a.due.at)) + HOUR;
     const at = (ms: number) => Math.max(ms, opens);
     const base = { assignmentId: a.id, occurrenceId: a.occurrenceId };
     switch (c) {

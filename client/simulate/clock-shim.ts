@@ -1,43 +1,56 @@
-// The time-skipping test server starts at the machine's clock and only moves forward, and its
-// command line has no option for another start (TestServer.main takes a port and one flag).
-// A program year in the past (the 2021 seed) or one already begun can only be simulated if the
-// server believes it is that day: a tiny LD_PRELOAD library, built here with the system's C
-// compiler and cached, shifts the clock the server reads (clock_gettime, gettimeofday, time)
-// by an offset from the environment. Only the server process gets it; the worker takes its
-// workflow time from the server's history, so workflows see simulated time throughout.
+// The clock of the time-skipping test server, held still. A tiny LD_PRELOAD library, built here
+// with the system's C compiler and cached, makes the wall clock the server reads
+// (clock_gettime, gettimeofday, time) return one fixed instant from the environment: the
+// simulation's start. Only the server process gets it; the worker takes its workflow time from
+// the server's history, so workflows see simulated time throughout. Monotonic clocks (timeouts
+// of waits and of gRPC calls) are untouched.
+//
+// Why still and not merely shifted: the server's time moves in two ways, by skipping to the
+// next timer when nothing is in flight, and at wall-clock speed while something is (a workflow
+// task, an activity, a caller's lock). The second way lets a timer come due while a workflow
+// task that cancels it is running (a campaign's `condition(…, timeout)` woken by a signal a
+// second before its milestone). The worker's CancelTimer then names a timer the server has
+// already fired; the test server refuses the completion ("invalid history builder state for
+// action", temporalio/sdk-java#2606, #3088) and leaves the task started for ever, holding
+// time-skipping locked: the whole simulation stops. With the wall clock still, time moves only
+// by skipping, which the server does only when no task is in flight, so no timer can come due
+// under a running task. It also makes every instant exact: a notice planned at 07:30 is sent
+// at 07:30:00.000 however loaded the machine is.
+//
+// The server's start time is also where a simulation begins: a year in the past (the 2021
+// seed) or in the future needs no skipping to reach it.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const OFFSET_VAR = 'DONDOC_CLOCK_OFFSET_MS';
+export const CLOCK_VAR = 'DONDOC_SERVER_CLOCK_MS';
 
 const SOURCE = `#define _GNU_SOURCE
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <time.h>
 #include <sys/time.h>
-static long long offset_ns;
-static int ready;
+static long long fixed_ns;
+static int ready, fixed;
 static int (*real_clock_gettime)(clockid_t, struct timespec *);
 static void init(void) {
   if (ready) return;
-  const char *s = getenv("${OFFSET_VAR}");
-  offset_ns = s ? atoll(s) * 1000000LL : 0;
+  const char *s = getenv("${CLOCK_VAR}");
+  fixed = s != NULL;
+  fixed_ns = s ? atoll(s) * 1000000LL : 0;
   real_clock_gettime = (int (*)(clockid_t, struct timespec *))dlsym(RTLD_NEXT, "clock_gettime");
   ready = 1;
 }
 int clock_gettime(clockid_t id, struct timespec *ts) {
   init();
-  int r = real_clock_gettime(id, ts);
-  if (r == 0 && (id == CLOCK_REALTIME || id == CLOCK_REALTIME_COARSE)) {
-    long long ns = (long long)ts->tv_sec * 1000000000LL + ts->tv_nsec + offset_ns;
-    ts->tv_sec = ns / 1000000000LL;
-    ts->tv_nsec = ns % 1000000000LL;
-    if (ts->tv_nsec < 0) { ts->tv_nsec += 1000000000LL; ts->tv_sec -= 1; }
+  if (fixed && ts && (id == CLOCK_REALTIME || id == CLOCK_REALTIME_COARSE)) {
+    ts->tv_sec = fixed_ns / 1000000000LL;
+    ts->tv_nsec = fixed_ns % 1000000000LL;
+    return 0;
   }
-  return r;
+  return real_clock_gettime(id, ts);
 }
 int gettimeofday(struct timeval *tv, void *tz) {
   struct timespec ts;
@@ -68,7 +81,7 @@ export function clockShimPath(): string {
     execFileSync(process.env.CC ?? 'cc', ['-shared', '-fPIC', '-O2', '-o', tmp, src, '-ldl'], { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (err) {
     throw new Error(
-      `không dựng được thư viện đặt giờ cho máy chủ thử (cannot build the clock shim; a C compiler "cc" is needed to simulate dates before today): ${(err as Error).message.split('\n')[0]}`,
+      `không dựng được thư viện đặt giờ cho máy chủ thử (cannot build the clock shim; a C compiler "cc" is needed to simulate): ${(err as Error).message.split('\n')[0]}`,
       { cause: err },
     );
   }

@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { ddmmyyyy, weekdayName } from '../../program/dates-vi';
 import { Describer, type Locale } from '../../program/describe';
+import { monthSections, type MonthRow } from '../../program/format-table';
 import type { Plan } from '../../program/plan-types';
 import type { Program } from '../../program/types';
 import type { SimNotice } from './notices';
@@ -58,18 +59,13 @@ const HEADINGS: Record<Locale, string[]> = {
   en: ['Date', 'Time', 'Notice', 'To', 'Subject'],
 };
 const MAX_WIDTH = [20, 5, 22, 40, 90];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const width = (s: string): number => [...s].length;
-const clip = (s: string, max: number): string => ([...s].length <= max ? s : `${[...s].slice(0, max - 1).join('')}…`);
-const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
 
 export const kindLabel = (kind: string, locale: Locale): string => KIND_LABELS[locale][kind] ?? kind;
 
 export function formatSimulationTable(program: Program, plan: Plan, notices: readonly SimNotice[], summary: SimulationSummary, locale: Locale): string {
   const d = new Describer(program, plan, locale);
   const vi = locale === 'vi';
-  const rows: { month: string; cells: string[] }[] = [];
+  const rows: MonthRow[] = [];
   const groups = new Map<string, { first: SimNotice; to: string[] }>();
   for (const n of [...notices].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
     const local = DateTime.fromISO(n.at, { zone: plan.timezone });
@@ -88,22 +84,7 @@ export function formatSimulationTable(program: Program, plan: Plan, notices: rea
   const title = vi ? program.program.title : (program.program.titleEn ?? program.program.title);
   const lines: string[] = [title, vi ? `Mô phỏng ${ddmmyyyy(summary.from)} – ${ddmmyyyy(summary.to)}, đơn vị: ${summary.behaviour}` : `Simulated ${summary.from} – ${summary.to}, units: ${summary.behaviour}`];
   if (rows.length === 0) lines.push('', vi ? 'Không có thư nào được gửi trong khoảng thời gian đã chọn.' : 'No mail was sent in the chosen range.');
-  const headings = HEADINGS[locale];
-  const widths = headings.map((h, i) => Math.min(MAX_WIDTH[i] ?? 40, Math.max(width(h), ...rows.map((r) => width(r.cells[i] ?? '')))));
-  const render = (cells: string[]) =>
-    cells
-      .map((c, i) => pad(clip(c, widths[i] ?? 40), widths[i] ?? 40))
-      .join('  ')
-      .trimEnd();
-  let month = '';
-  for (const row of rows) {
-    if (row.month !== month) {
-      month = row.month;
-      const m = Number(month.slice(5, 7));
-      lines.push('', vi ? `Tháng ${m}/${month.slice(0, 4)}` : `${MONTHS_EN[m - 1] ?? month} ${month.slice(0, 4)}`, render(headings), widths.map((w) => '-'.repeat(w)).join('  '));
-    }
-    lines.push(render(row.cells));
-  }
+  lines.push(...monthSections(rows, HEADINGS[locale], MAX_WIDTH, locale));
   lines.push('', ...summaryLines(summary, d, locale));
   return `${lines.join('\n')}\n`;
 }

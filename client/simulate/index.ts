@@ -34,7 +34,7 @@ export function programRange(plan: Plan): { from: string; to: string } {
 export async function runSimulation(
   program: Program,
   plan: Plan,
-  o: { from: string; to: string; behaviour: Behaviour; seed: number; progress?: (date: string) => void },
+  o: { from: string; to: string; behaviour: Behaviour; seed: number; progress?: (date: string) => void; stallMs?: number; signal?: AbortSignal },
 ): Promise<SimulationResult> {
   const run = await simulate({ program, plan, ...o });
   const reader = new NoticeReader(plan, run.handedAt);

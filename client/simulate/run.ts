@@ -2,6 +2,7 @@
 // a dondoc worker with the real workflows and activities, mail to an in-process SMTP sink, the
 // program applied as `dondoc apply` does, then simulated time driven through the range while
 // the scripted people act. Nothing listens beyond 127.0.0.1 and nothing is sent elsewhere.
+import { setMaxListeners } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { applyProgram } from '../programs';
 import { Actor, type ActionFailure } from './actions';
 import { buildScript, type Behaviour, type Conduct } from './behaviour';
 import { startSimulatedServer } from './server';
+import { DEFAULT_STALL_MS, StallWatch } from './stall';
 
 export interface SimulationOptions {
   program: Program;
@@ -31,6 +33,10 @@ export interface SimulationOptions {
   seed: number;
   /** Called with the simulated date as time moves (for progress on stderr). */
   progress?: (date: string) => void;
+  /** Real time without progress after which the run fails (stall.ts); default 2 minutes. */
+  stallMs?: number;
+  /** Stops the run (its reason is the error thrown), e.g. a caller's overall deadline. */
+  signal?: AbortSignal;
 }
 
 export interface SimulationRun {
@@ -115,36 +121,58 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
     cleanup.unshift(() => env.teardown());
     clock.env = env;
     const taskQueue = 'dondoc-simulate';
-    const worker: Worker = await createDondocWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, deps, workflowBundle: bundle });
+    // A run cut short (a stall, Ctrl-C) leaves work in flight; its worker must still stop, or
+    // the process would never exit.
+    const tuning = { shutdownForceTime: '10 seconds' } as const;
+    const worker: Worker = await createDondocWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, deps, workflowBundle: bundle, tuning });
     const running = worker.run();
     cleanup.unshift(async () => {
-      worker.shutdown();
+      // On Ctrl-C the SDK's runtime has begun stopping it already.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
     });
-
-    if (process.env.SIMDEBUG) console.error("ready", Date.now() - started);
-    await applyProgram(env.client, taskQueue, opts.program, 'simulate');
+    // Calls the driver still has in flight when a run ends early (a stall, an interruption)
+    // are cancelled before the connection closes: left alone, the client retries them on the
+    // closed channel from a timer, and the process dies of it.
+    const calls = new AbortController();
+    // Every call of the run listens to it; dozens at once are expected, not a leak.
+    setMaxListeners(0, calls.signal);
+    cleanup.unshift(async () => calls.abort());
     const actor = new Actor(env.client, opts.plan, store);
-    let now = await env.currentTimeMs();
-    let shown = '';
-    const show = () => {
-      const date = DateTime.fromMillis(now, { zone }).toISODate()!;
-      if (date !== shown) opts.progress?.((shown = date));
-      if (process.env.SIMDEBUG) console.error("T", date, Date.now() - started);
-    };
-    const advanceTo = async (target: number) => {
-      while (now < target) {
-        await env.sleep(Math.min(target - now, MAX_STEP));
-        now = await env.currentTimeMs();
-        show();
+    await env.connection.withAbortSignal(calls.signal, async () => {
+      const work = () => {
+        // A large program starts hundreds of workflows at one instant before any mail.
+        const w = worker.getStatus();
+        return `${sink.messages().length}|${w.numCachedWorkflows}|${w.numInFlightWorkflowActivations}|${w.numInFlightActivities}`;
+      };
+      const watch = new StallWatch(env, work, opts.stallMs ?? DEFAULT_STALL_MS, running, opts.signal);
+
+      await watch.guard('apply', applyProgram(env.client, taskQueue, opts.program, 'simulate'));
+      let now = await env.currentTimeMs();
+      let shown = '';
+      const show = () => {
+        const date = DateTime.fromMillis(now, { zone }).toISODate()!;
+        if (date !== shown) opts.progress?.((shown = date));
+      };
+      const advanceTo = async (target: number) => {
+        while (now < target) {
+          await watch.guard(`time to reach ${new Date(target).toISOString()}`, env.sleep(Math.min(target - now, MAX_STEP)));
+          now = await env.currentTimeMs();
+          show();
+        }
+      };
+      for (let i = 0; i < actions.length; ) {
+        const at = actions[i]!.at;
+        let j = i;
+        while (j < actions.length && actions[j]!.at === at) j++;
+        await advanceTo(at);
+        // The server's clock stays at `at` while they run (it moves only when the driver sleeps).
+        await watch.guard(`the ${j - i} simulated act(s) of ${new Date(at).toISOString()}`, actor.performAll(actions.slice(i, j)));
+        i = j;
       }
-    };
-    for (const action of actions) {
-      await advanceTo(action.at);
-      await actor.perform(action);
-    }
-    await advanceTo(endMs);
-    await settled(sink);
+      await advanceTo(endMs);
+      await settled(sink);
+    });
     return {
       messages: sink.messages(),
       handedAt,
@@ -158,7 +186,8 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
       endMs,
     };
   } finally {
-    for (const step of cleanup) await step().catch(() => undefined);
+    // Bounded: after a stall the worker or the server may not answer, and the run must end.
+    for (const step of cleanup) await Promise.race([step().catch(() => undefined), new Promise((r) => setTimeout(r, 20_000).unref())]);
   }
 }
 
