@@ -8,6 +8,7 @@ import type { ActivityDeps } from '../../activities';
 import type { MailSink, SunkMessage } from '../../dev/mail-sink/sink';
 import { loadProgram } from '../../program/load';
 import type { Program } from '../../program/types';
+import { startSimulatedServer } from '../../client/simulate/server';
 import { createDondocWorker } from '../../worker/create-worker';
 import { startTestMail } from '../support/mail';
 import { createTimeSkippingEnv, uniqueQueue, workflowBundle } from '../support/temporal';
@@ -28,9 +29,15 @@ export interface ProgramTestEnv {
   stop(): Promise<void>;
 }
 
-export async function startProgramTestEnv(name: string): Promise<ProgramTestEnv> {
+/**
+ * `stillClock`: the server's clock moves only by skipping (client/simulate/server.ts), never
+ * at wall-clock speed while work is in flight: a timer can then not come due under a task
+ * that cancels it, which the test server mishandles by locking time for good
+ * (temporalio/sdk-java#2606). Long runs with thousands of workflows need it.
+ */
+export async function startProgramTestEnv(name: string, options: { stillClock?: boolean } = {}): Promise<ProgramTestEnv> {
   const { sink, deps } = await startTestMail();
-  const env = await createTimeSkippingEnv();
+  const env = options.stillClock ? await startSimulatedServer(Date.now()) : await createTimeSkippingEnv();
   const taskQueue = uniqueQueue(name);
   const worker = await createDondocWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, deps, workflowBundle: await workflowBundle() });
   const running = worker.run();
