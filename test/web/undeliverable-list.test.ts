@@ -96,19 +96,28 @@ describe('undeliverable mail on the dashboard', () => {
     expect(await page.locator('#undeliverable tr[data-unit]').count()).toBe(1);
     await shot(page, 'undeliverable-list');
 
+    // The assignment's own page says which notice was refused, to which address, and why.
+    const listUrl = page.url();
+    await page.locator('#undeliverable tr[data-unit="xa-dong-tien"]').getByRole('link', { name: 'Báo cáo nhanh tình hình bình đẳng giới' }).click();
+    const failures = await page.locator('#delivery-failures').innerText();
+    expect(failures).toContain(BAD);
+    expect(failures).toMatch(/550 /);
+    expect(failures).toContain('request');
+    await page.goto(listUrl);
+
     // The entry's link leads to the units editor; the office uploads the corrected address.
     await page.locator('#undeliverable tr[data-unit="xa-dong-tien"]').getByRole('link', { name: 'Sửa địa chỉ' }).click();
-    await page.waitForURL(/\/editor\/units/);
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Danh sách đơn vị — Chương trình thử nghiệm thư không gửi được');
+    await page.waitForURL(/\/editor/);
+    await page.getByRole('link', { name: 'Nhập danh sách đơn vị từ Excel/CSV' }).click();
     const template = await (await page.request.get(`${h.baseUrl}/office/programs/${PROGRAM}/editor/units/template.csv`)).text();
     expect(template).toContain(BAD);
     const corrected = template.replace(BAD, FIXED);
     await page.getByLabel('Tệp danh sách đơn vị').setInputFiles({ name: 'don-vi.csv', mimeType: 'text/csv', buffer: Buffer.from(corrected, 'utf8') });
-    await page.getByRole('button', { name: 'Kiểm tra và xem trước' }).click();
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Xem trước thay đổi');
-    expect(await page.locator('main').innerText()).toMatch(/Đơn vị sửa thông tin\s+UBND xã Đồng Tiến/);
+    await page.getByRole('button', { name: 'Kiểm tra và đưa vào bản nháp' }).click();
+    await page.getByRole('link', { name: 'Xem trước và áp dụng' }).click();
+    await page.getByLabel('Tôi đã xem lịch và các thay đổi trên, đồng ý áp dụng.').check();
     await page.getByRole('button', { name: 'Xác nhận áp dụng' }).click();
-    expect(await page.locator('.notice').innerText()).toContain('Đã áp dụng danh sách đơn vị mới.');
+    expect(await page.locator('.notice').innerText()).toBe('Đã áp dụng chương trình.');
 
     // The refused request goes out again to the corrected address, with its original Message-ID.
     const [again] = await h.sink.waitFor((m) => m.to.includes(FIXED) && m.headers['x-dondoc-key'] === `${ASSIGNMENT}/request`, { timeoutMs: 60_000 });

@@ -100,6 +100,16 @@ function actions(view: AssignmentView, t: Messages): SafeHtml | '' {
         <button type="submit" class="danger">${t.office.exempt}</button></form></details>` : ''}`;
 }
 
+/** Notices the relay refused for good: the office corrects the address (units list) and they go again. */
+function undeliverable(state: AssignmentState, t: Messages): SafeHtml | '' {
+  const failures = state.deliveryFailures ?? [];
+  if (failures.length === 0) return '';
+  return html`<section class="card" id="delivery-failures" aria-labelledby="df-h"><h2 id="df-h">${t.records.undeliverable}</h2>
+    <p>${t.records.undeliverableIntro}</p>
+    <table><thead><tr><th scope="col">${t.records.notice}</th><th scope="col">${t.records.address}</th><th scope="col">${t.records.reply}</th><th scope="col">${t.records.at}</th></tr></thead>
+    <tbody>${failures.map((f) => html`<tr><td>${f.key.split('/').at(-1) ?? f.key}</td><td>${f.to}</td><td>${f.code} ${f.message}</td><td><time datetime="${f.at}">${formatDateTime(f.at, t.lang)}</time></td></tr>`)}</tbody></table></section>`;
+}
+
 export function assignmentPage(frame: Frame, view: AssignmentView): string {
   const { t } = frame;
   const { state } = view;
@@ -124,6 +134,7 @@ export function assignmentPage(frame: Frame, view: AssignmentView): string {
       [t.office.assignment, html`<span class="muted">${state.workflowId}</span>`],
     ])}</section>
     ${actions(view, t)}
+    ${undeliverable(state, t)}
     <h2>${t.office.latest}</h2>
     ${latest ? submissionBlock(latest, state, t) : html`<p class="muted">${t.unit.noHistory}</p>`}
     ${earlier.map((s) => html`<details><summary>${t.unit.submission(s.round)}</summary>${submissionBlock(s, state, t)}</details>`)}
