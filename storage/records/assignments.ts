@@ -2,7 +2,7 @@
 // workflow counts), and insert-once child rows keyed by (assignment, position) for every
 // submission, review, extension, unit request, decision and settled notice. A retried or
 // repeated write inserts nothing new; an older snapshot arriving late changes nothing.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type {
   AssignmentState,
   AssignmentStatus,
@@ -204,16 +204,7 @@ export async function getAssignment(db: Kysely<RecordsSchema>, id: string): Prom
   ]);
   const decisionOf = new Map(decisions.map((d) => [Number(d.seq), d]));
   return {
-    workflowId: a.id,
-    programId: a.program_id,
-    itemId: a.item_id,
-    itemTitle: a.item_title,
-    ...opt('period', a.period),
-    unitId: a.unit_id,
-    unitName: a.unit_name,
-    status: a.status as AssignmentStatus,
-    dueAt: a.due_at,
-    round: Number(a.round),
+    ...headerOf(a),
     submissions: submissions.map(
       (s): SubmissionRecord => ({
         receiptNumber: s.receipt_number,
@@ -276,6 +267,16 @@ export async function listAssignments(db: Kysely<RecordsSchema>, filter: Assignm
   if (filter.status !== undefined) q = q.where('status', '=', filter.status);
   const rows = await q.orderBy('item_id').orderBy('due_at').orderBy('unit_id').orderBy('id').execute();
   return rows.map((a) => ({
+    ...headerOf(a),
+    closed: isSet(a.closed),
+    version: Number(a.version),
+    updatedAt: a.updated_at,
+  }));
+}
+
+/** What every reading of an assignment row starts with: who, what, where it stands. */
+function headerOf(a: Selectable<RecordsSchema['assignments']>) {
+  return {
     workflowId: a.id,
     programId: a.program_id,
     itemId: a.item_id,
@@ -286,8 +287,5 @@ export async function listAssignments(db: Kysely<RecordsSchema>, filter: Assignm
     status: a.status as AssignmentStatus,
     dueAt: a.due_at,
     round: Number(a.round),
-    closed: isSet(a.closed),
-    version: Number(a.version),
-    updatedAt: a.updated_at,
-  }));
+  };
 }
