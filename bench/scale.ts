@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import type { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { createMailer } from '../activities/notify/mailer';
+import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../config/env';
 import { applyProgram, programWorkflowId } from '../client/programs';
 import { historyFigures } from '../dev/harness/history-limits';
 import { startTestMail } from '../dev/harness/mail';
@@ -34,7 +35,7 @@ const UNITS = arg('units', 200);
 const REMINDERS = arg('reminders', 3);
 /** Units whose whole history (request to receipt) is counted. */
 const SAMPLE = Math.min(UNITS, arg('sample', 50));
-const CACHE = Number(process.env.DONDOC_MAX_CACHED_WORKFLOWS ?? 250);
+const CACHE = Number(process.env.DONDOC_MAX_CACHED_WORKFLOWS ?? DEFAULT_MAX_CACHED_WORKFLOWS);
 
 /** CPU seconds (user + system) of a process, from /proc. */
 function cpuSeconds(pid: number): number {
@@ -93,8 +94,9 @@ async function main(): Promise<void> {
 
   // bare: N workflows started by the client with the same timers.
   const unitIds = Array.from({ length: UNITS }, (_, i) => `don-vi-${i + 1}`);
-  const dueAt = Date.parse(deadlineOf(scale));
-  const reminderAts = reminderInstants(scale);
+  const planned = compilePlan(scale.program).assignments[0]!;
+  const dueAt = Date.parse(planned.due.at);
+  const reminderAts = planned.reminders.map((r) => Date.parse(r.at));
   const bcpu0 = process.cpuUsage();
   const bsrv0 = cpuSeconds(server);
   const b0 = Date.now();
@@ -153,18 +155,6 @@ async function main(): Promise<void> {
       `cpu_ratio=${fixed((workerCpu + serverCpu) / (bareWorkerCpu + bareServerCpu))} actions_per_assignment=${fixed(actionsPerAssignment, 1)} ` +
       `bare_actions=${fixed(bareActions / SAMPLE, 1)} max_history_events=${maxEvents} max_payload_bytes=${maxPayload} worker_rss_mb=${Math.round(rssDondoc / 1024 / 1024)}`,
   );
-}
-
-function deadlineOf(scale: ReturnType<typeof scaleProgram>): string {
-  return planOf(scale).assignments[0]!.due.at;
-}
-
-function reminderInstants(scale: ReturnType<typeof scaleProgram>): number[] {
-  return planOf(scale).assignments[0]!.reminders.map((r) => Date.parse(r.at));
-}
-
-function planOf(scale: ReturnType<typeof scaleProgram>) {
-  return compilePlan(scale.program);
 }
 
 main().catch((err: unknown) => {

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../config/env';
 import type { WorkerTuning } from './tuning';
 
 // The bundler compiles the TypeScript sources itself; no build step is needed.
@@ -18,14 +19,6 @@ export interface DondocWorkerOptions {
   /** Cache size, concurrency and shutdown grace (worker/tuning.ts); absent: the SDK's defaults. */
   tuning?: WorkerTuning;
 }
-
-/**
- * Workflows kept in memory between tasks when the tuning says nothing (config/env.ts has the
- * same default). Bounded because memory, and the cost of creating each workflow's context in
- * the shared V8 context, grow with the number cached: with thousands of assignments cached,
- * creating one took over the SDK's 5 s limit on this machine.
- */
-export const DEFAULT_MAX_CACHED_WORKFLOWS = 250;
 
 export function createDondocWorker(options: DondocWorkerOptions): Promise<Worker> {
   return Worker.create({

@@ -2,7 +2,7 @@ import type { DeliveryFailure } from '../notify/delivery-failure';
 // The contract between the report-cycle workflow and the report activities. Workflows
 // import these as types only; the shapes are plain JSON so they travel through history.
 import type { StoredFile } from '../../storage/file-store';
-import type { NoticeData } from '../../contract/notices';
+import type { NoticeCounts, NoticeData } from '../../contract/notices';
 import type { z } from 'zod';
 import type { ConsolidationRow, RowStatus } from '../../contract/reports';
 import type { indicatorFieldSchema } from '../../workflows/assignment/messages';
@@ -32,14 +32,8 @@ export interface ConsolidationInput {
   addendum?: { of: string; number: number };
 }
 
-export interface Counts {
-  total: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  exempt: number;
-  returned: number;
-}
+/** Where the units of a consolidation stand: the counts its notices state. */
+export type Counts = NoticeCounts;
 
 export interface ConsolidationResult {
   xlsx: StoredFile;

@@ -79,11 +79,6 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
     return this.index.get(id);
   }
 
-  has(id: string): boolean {
-    const r = this.row(id);
-    return r !== undefined && !r.removed;
-  }
-
   /** Every row not withdrawn. */
   live(): R[] {
     return this.rows.filter((r) => !r.removed);
