@@ -1,7 +1,7 @@
 // Custom search attributes: how lists and the dashboard find workflows through Temporal
 // visibility instead of a second database. The dev server registers them at start
 // (dev/start.ts); a production namespace needs `temporal operator search-attribute create`.
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
 
 export const PROGRAM = defineSearchAttributeKey('DondocProgram', SearchAttributeType.KEYWORD);
 export const ITEM = defineSearchAttributeKey('DondocItem', SearchAttributeType.KEYWORD);
@@ -22,3 +22,20 @@ export const searchAttributeDefinitions: Record<string, 'Keyword' | 'Datetime' |
   [DUE.name]: 'Datetime',
   [PENDING.name]: 'KeywordList',
 };
+
+/**
+ * What an assignment shows in visibility from the moment it exists: its program, item, unit,
+ * period, first status and due. Starters (the occurrence's activity, `dondoc assign`) set
+ * them with the start, so the workflow upserts nothing to begin with: each upsert is an event
+ * and a billed action, and at 3,400 units per cycle two of them per assignment add up.
+ */
+export function assignmentStartAttributes(input: { programId: string; itemId: string; unit: { id: string }; period?: string | undefined; dueAt: string }): SearchAttributePair[] {
+  return [
+    { key: PROGRAM, value: input.programId },
+    { key: ITEM, value: input.itemId },
+    { key: UNIT, value: input.unit.id },
+    { key: PERIOD, value: input.period ?? '' },
+    { key: STATUS, value: 'requested' },
+    { key: DUE, value: new Date(input.dueAt) },
+  ];
+}

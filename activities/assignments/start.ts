@@ -6,6 +6,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import { assignmentMemo } from '../../workflows/assignment/messages';
+import { assignmentStartAttributes } from '../../workflows/search-attributes';
 import type { AssignmentEntry, ParentRef, RowSeed } from './types';
 
 /** The memo key holding the token of the start that created an assignment run. */
@@ -30,6 +31,7 @@ async function startOne(client: Client, taskQueue: string, entry: AssignmentEntr
       workflowId: entry.id,
       args: [{ ...entry.input, parent }],
       memo: { ...assignmentMemo(entry.input), [TOKEN_MEMO]: parent.token },
+      typedSearchAttributes: assignmentStartAttributes(entry.input),
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

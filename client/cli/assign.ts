@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { assignmentInputSchema, assignmentMemo, type AssignmentInput } from '../../workflows/assignment/messages';
 import { assignmentWorkflow } from '../../workflows';
 import { assignmentWorkflowId } from '../temporal';
+import { assignmentStartAttributes } from '../../workflows/search-attributes';
 import { withFirstRound, type UnscheduledAssignment } from '../first-round';
 import { check, parse, parseDue } from './args';
 import { UsageError, type Command } from './command';
@@ -85,7 +86,7 @@ export const assignCommand: Command = {
     const input = await inputFromFlags(values);
     const workflowId = values.id ?? assignmentWorkflowId(input.programId, input.itemId, input.unit.id);
     await withClient(workflowId, async (client, env) => {
-      await client.workflow.start(assignmentWorkflow, { taskQueue: env.TEMPORAL_TASK_QUEUE, workflowId, args: [input], memo: assignmentMemo(input) });
+      await client.workflow.start(assignmentWorkflow, { taskQueue: env.TEMPORAL_TASK_QUEUE, workflowId, args: [input], memo: assignmentMemo(input), typedSearchAttributes: assignmentStartAttributes(input) });
     });
     console.log(workflowId);
     return 0;

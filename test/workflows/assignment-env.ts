@@ -19,6 +19,7 @@ import { expect } from 'vitest';
 import type { MailSink, SunkMessage } from '../../dev/mail-sink/sink';
 import { createDondocWorker } from '../../worker/create-worker';
 import { assignmentWorkflow } from '../../workflows';
+import { assignmentStartAttributes } from '../../workflows/search-attributes';
 import { exemptUpdate, statusQuery, type AssignmentInput, type AssignmentState } from '../../workflows/assignment/messages';
 import { startTestMail } from '../support/mail';
 import { createTimeSkippingEnv, uniqueQueue, workflowBundle } from '../support/temporal';
@@ -28,7 +29,7 @@ export interface AssignmentTestEnv {
   env: TestWorkflowEnvironment;
   sink: MailSink;
   /** Starts an assignment of the fixture input with `overrides`, under its own id. */
-  start(id: string, overrides?: Partial<AssignmentInput>): Promise<WorkflowHandle<typeof assignmentWorkflow>>;
+  start(id: string, overrides?: Partial<AssignmentInput>, options?: { searchAttributes?: boolean }): Promise<WorkflowHandle<typeof assignmentWorkflow>>;
   /** Ends the workflows started by the case that just ran, if they still run (exempted). */
   stopStarted(): Promise<void>;
   /** Waits until the workflow has no activity in flight (its notices sent, its record written). */
@@ -71,8 +72,12 @@ export async function startAssignmentTestEnv(name: string): Promise<AssignmentTe
   const t: AssignmentTestEnv = {
     env,
     sink,
-    async start(id, overrides = {}) {
-      const handle = await env.client.workflow.start(assignmentWorkflow, { taskQueue, workflowId: id, args: [assignmentInput(overrides)] });
+    async start(id, overrides = {}, options = {}) {
+      // Search attributes with the start, as the occurrence's activity and `dondoc assign` give
+      // them; `searchAttributes: false` starts as a client of an earlier release would.
+      const input = assignmentInput(overrides);
+      const attributes = options.searchAttributes === false ? {} : { typedSearchAttributes: assignmentStartAttributes(input) };
+      const handle = await env.client.workflow.start(assignmentWorkflow, { taskQueue, workflowId: id, args: [input], ...attributes });
       started.push(handle);
       return handle;
     },

@@ -15,6 +15,7 @@ import {
   reviewUpdate,
   submitUpdate,
 } from '../../workflows/assignment/messages';
+import { DUE, ITEM, PROGRAM, STATUS, UNIT as UNIT_ATTRIBUTE } from '../../workflows/search-attributes';
 import { recordHistory } from '../support/histories';
 import { startAssignmentTestEnv, rejection, type AssignmentTestEnv } from './assignment-env';
 import { at, commune, iso, travelTo } from './assignment-fixture';
@@ -57,6 +58,34 @@ describe('updates the workflow refuses (Monday 3/6)', () => {
     const handle = await t.start(id, { unit: commune('tho-ngoc', 'Thọ Ngọc') });
     expect(await rejection(handle.executeUpdate(extendUpdate, { args: [{ newDueAt: '2001-01-01T00:00:00Z', reason: 'x' }] }))).toContain('future');
     expect((await t.settled(id)).extensions).toEqual([]);
+  });
+});
+
+describe('search attributes: what lists and the dashboard find (Monday 3/6)', () => {
+  // Upserts of dondoc's own attributes (the SDK upserts TemporalChangeVersion with a patch marker).
+  const upserts = async (id: string) =>
+    ((await t.env.client.workflow.getHandle(id).fetchHistory()).events ?? []).filter((e) =>
+      Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).some((k) => k.startsWith('Dondoc'))).length;
+
+  it('shows program, item, unit, period, status and due from the start, without an upsert', async () => {
+    const id = 'test/attributes/given';
+    const handle = await t.start(id);
+    await t.waitForKey(id, 'request');
+    const shown = (await handle.describe()).typedSearchAttributes;
+    expect([shown.get(PROGRAM), shown.get(ITEM), shown.get(UNIT_ATTRIBUTE), shown.get(STATUS), shown.get(DUE)?.toISOString()]).toEqual([
+      'vstbpn-test', 'bao-cao-6-thang', 'tho-dan', 'requested', new Date(iso('2030-06-14T17:00')).toISOString(),
+    ]);
+    expect(await upserts(id)).toBe(0);
+  });
+
+  it('sets them with one upsert when the starter did not (a client of an earlier release)', async () => {
+    const id = 'test/attributes/upserted';
+    const handle = await t.start(id, {}, { searchAttributes: false });
+    await t.waitForKey(id, 'request');
+    await t.quiet(id);
+    const shown = (await handle.describe()).typedSearchAttributes;
+    expect([shown.get(PROGRAM), shown.get(UNIT_ATTRIBUTE), shown.get(STATUS)]).toEqual(['vstbpn-test', 'tho-dan', 'requested']);
+    expect(await upserts(id)).toBe(1);
   });
 });
 

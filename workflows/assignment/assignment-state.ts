@@ -7,7 +7,7 @@ import type { NoticeData, NoticeKind, NoticeRequest } from '../../contract/notic
 import { baseNotice } from '../occurrence/notices';
 import { Outbox } from '../occurrence/outbox';
 import { toLocalIso } from '../occurrence/time';
-import { DUE, PENDING, STATUS } from '../search-attributes';
+import { assignmentStartAttributes, DUE, PENDING, STATUS } from '../search-attributes';
 import {
   OPEN_FOR_SUBMISSION,
   type AssignmentState,
@@ -96,6 +96,15 @@ export class Assignment {
   /** The local date of an instant, read off its ISO form (instants here carry the program's offset). */
   localDate(): string {
     return this.nowIso().slice(0, 10);
+  }
+
+  /**
+   * The assignment begins 'requested'. Its search attributes came with the start when the
+   * starter set them (every starter of this release does); otherwise one upsert sets them all.
+   */
+  begin(attributesGiven: boolean): void {
+    this.publishedDue = this.state.dueAt;
+    if (!attributesGiven) upsertSearchAttributes(assignmentStartAttributes(this.input));
   }
 
   setStatus(status: AssignmentStatus): void {

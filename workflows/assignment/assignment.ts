@@ -13,13 +13,15 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   log,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import { recordAssignment, resubmitDue, scheduleRound } from '../activity-proxies';
-import { ITEM, PERIOD, PROGRAM, UNIT } from '../search-attributes';
+import { SEARCH_ATTRIBUTES_AT_START } from '../patches';
+import { DUE, ITEM, PERIOD, PROGRAM, STATUS, UNIT } from '../search-attributes';
 import { checkedInput } from '../occurrence/checked-input';
 import { Assignment } from './assignment-state';
 import { checkIndicators } from './indicators';
@@ -61,13 +63,18 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
 
   // Before any handler is registered: an update sent together with the start is delivered
   // as soon as its handler exists, and must find the assignment already requested.
-  upsertSearchAttributes([
-    { key: PROGRAM, value: input.programId },
-    { key: ITEM, value: input.itemId },
-    { key: UNIT, value: input.unit.id },
-    { key: PERIOD, value: input.period ?? '' },
-  ]);
-  a.setStatus('requested');
+  if (patched(SEARCH_ATTRIBUTES_AT_START)) {
+    a.begin(startedWithAttributes(input));
+  } else {
+    // Executions started before 0.4.0: two upserts, as their histories recorded them.
+    upsertSearchAttributes([
+      { key: PROGRAM, value: input.programId },
+      { key: ITEM, value: input.itemId },
+      { key: UNIT, value: input.unit.id },
+      { key: PERIOD, value: input.period ?? '' },
+    ]);
+    a.setStatus('requested');
+  }
   // Started by an occurrence's activity, which already shows the unit as asked.
   if (input.parent) a.parentHeard = parentView(a.summary(), input.parent.stages ?? false);
   a.requestAtStart();
@@ -134,6 +141,13 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
   await tellParent(a, true);
   log.info('assignment closed', { status: a.state.status, rounds: a.state.round });
   return a.summary();
+}
+
+/** The starter set every search attribute the assignment begins with (0.4.0 starters do). */
+function startedWithAttributes(input: CheckedAssignmentInput): boolean {
+  const given = workflowInfo().typedSearchAttributes;
+  return given.get(PROGRAM) === input.programId && given.get(UNIT) === input.unit.id && given.get(ITEM) === input.itemId
+    && given.get(PERIOD) !== undefined && given.get(STATUS) !== undefined && given.get(DUE)?.getTime() === Date.parse(input.dueAt);
 }
 
 /**

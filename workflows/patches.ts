@@ -1,0 +1,14 @@
+// Every patch in workflow code, by id. A change that alters the commands a workflow issues
+// (a timer, an activity, an upsert added, removed or reordered) would break the replay of
+// executions already running, so it goes behind `patched(id)`: new executions take the new
+// path (and record a marker), running ones replay the old path. `test/workflows/patches.test.ts`
+// requires, for each id, a recorded history of each path; the README ("Changing workflow
+// code safely") says how to add one and when to retire it with `deprecatePatch`.
+
+/** Assignments get their search attributes with the start instead of two upserts (0.4.0). */
+export const SEARCH_ATTRIBUTES_AT_START = 'assignment-search-attributes-at-start';
+
+/** For the test and the README: where each patch lives and since which release. */
+export const PATCHES: readonly { id: string; workflowType: string; since: string }[] = [
+  { id: SEARCH_ATTRIBUTES_AT_START, workflowType: 'assignmentWorkflow', since: '0.4.0' },
+];
