@@ -13,12 +13,19 @@ export function programHash(program: Program): string {
   return createHash('sha256').update(JSON.stringify(program)).digest('hex').slice(0, 16);
 }
 
-export async function applyProgram(client: Client, taskQueue: string, program: Program, fileName?: string, options: { dryRun?: boolean } = {}): Promise<ApplyResult> {
+/** `occurrenceHistoryLimit`: occurrences continue as new past it (tests; given at the program's first apply). */
+export async function applyProgram(
+  client: Client,
+  taskQueue: string,
+  program: Program,
+  fileName?: string,
+  options: { dryRun?: boolean; occurrenceHistoryLimit?: number } = {},
+): Promise<ApplyResult> {
   const workflowId = programWorkflowId(program.program.id);
   const handle = await client.workflow.start(programWorkflow, {
     taskQueue,
     workflowId,
-    args: [{ programId: program.program.id }],
+    args: [{ programId: program.program.id, ...(options.occurrenceHistoryLimit ? { occurrenceHistoryLimit: options.occurrenceHistoryLimit } : {}) }],
     workflowIdConflictPolicy: 'USE_EXISTING',
   });
   return handle.executeUpdate(applyUpdate, { args: [{ program, hash: programHash(program), ...(fileName ? { fileName } : {}), ...(options.dryRun ? { dryRun: true } : {}) }] });

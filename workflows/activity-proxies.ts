@@ -26,7 +26,7 @@ export const { planProgram, occurrenceInput } = proxyActivities<Activities>({
 
 // Records database writes are small and idempotent; a database that is down for a while
 // (PostgreSQL restarting) is waited for rather than lost: retried without limit.
-export const { recordAssignment, recordOccurrence } = proxyActivities<Activities>({
+export const { recordAssignment, recordOccurrence, recordOccurrenceRows, occurrenceRows } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });

@@ -8,7 +8,14 @@
 /** Assignments get their search attributes with the start instead of two upserts (0.4.0). */
 export const SEARCH_ATTRIBUTES_AT_START = 'assignment-search-attributes-at-start';
 
+/**
+ * Report cycles write their unit rows to the records database (only those that changed) and
+ * hand the consolidation and the next run the occurrence id instead of the rows (0.4.0).
+ */
+export const OCCURRENCE_ROWS_IN_RECORDS = 'occurrence-rows-in-records';
+
 /** For the test and the README: where each patch lives and since which release. */
 export const PATCHES: readonly { id: string; workflowType: string; since: string }[] = [
   { id: SEARCH_ATTRIBUTES_AT_START, workflowType: 'assignmentWorkflow', since: '0.4.0' },
+  { id: OCCURRENCE_ROWS_IN_RECORDS, workflowType: 'reportCycleWorkflow', since: '0.4.0' },
 ];

@@ -3,7 +3,10 @@
 // retried activity writes nothing twice. A worker without a records database (a test that
 // does not need one) accepts the calls and says in its debug log that nothing was kept.
 import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import type { AssignmentSnapshot, OccurrenceSnapshot, Records } from '../../storage/records';
+import type { OccurrenceRowsWrite } from '../../storage/records/occurrence-rows';
+import type { CycleRow } from '../../workflows/report-cycle/messages';
 
 export interface RecordDeps {
   records?: Records;
@@ -33,5 +36,23 @@ export function createRecordActivities(deps: RecordDeps) {
       }
       await deps.records.writeOccurrence(snapshot);
     },
+    /** The occurrence's changed rows. Their only home: without a database, fail and be retried. */
+    async recordOccurrenceRows(write: OccurrenceRowsWrite): Promise<void> {
+      await requireRecords(deps).writeOccurrenceRows(write);
+    },
+    /** A page of the rows an occurrence wrote, for its next run after a continue-as-new. */
+    async occurrenceRows(args: { occurrenceId: string; offset: number; limit: number }): Promise<{ rows: CycleRow[]; total: number }> {
+      return requireRecords(deps).readOccurrenceRows(args.occurrenceId, args.offset, args.limit);
+    },
   };
+}
+
+/**
+ * Report cycles keep their unit rows in the records database (a table of 3,400 units does not
+ * fit a Temporal payload): a worker without one cannot run them. Retryable, so the cycle
+ * waits (visible as a failing activity) until a worker with a database picks it up.
+ */
+export function requireRecords(deps: RecordDeps): Records {
+  if (!deps.records) throw ApplicationFailure.retryable('worker chưa cấu hình cơ sở dữ liệu hồ sơ (no records database configured)', 'NoRecordsDatabase');
+  return deps.records;
 }

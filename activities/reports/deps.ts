@@ -2,6 +2,7 @@
 // (for forwarding) the same SMTP relay the notices use.
 import { ApplicationFailure } from '@temporalio/common';
 import type { FileStore } from '../../storage/file-store';
+import type { Records } from '../../storage/records';
 import type { NotifyDeps } from '../notify/send-notice';
 
 export interface ReportDeps extends NotifyDeps {
@@ -10,6 +11,8 @@ export interface ReportDeps extends NotifyDeps {
    * build one; the worker always wires it.
    */
   store?: FileStore;
+  /** Where a report cycle's unit rows are kept (ConsolidationInput.rowsOf). */
+  records?: Records;
 }
 
 export function requireStore(deps: Pick<ReportDeps, 'store'>): FileStore {

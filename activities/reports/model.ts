@@ -177,7 +177,7 @@ function summaryLines(counts: Counts, accepted: number, labels: ReportLabels): [
 }
 
 /** Throws ReportInputError for input no retry can fix (unreadable instants, duplicate units). */
-export function buildReportModel(input: ConsolidationInput): ReportModel {
+export function buildReportModel(input: ConsolidationInput & { rows: ConsolidationRow[] }): ReportModel {
   const labels = labelsFor(input.locale);
   const generatedAt = readInstant(input.generatedAt, input.timeZone, 'generatedAt');
   const seen = new Set<string>();

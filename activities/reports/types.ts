@@ -25,7 +25,10 @@ export interface ConsolidationInput {
   timeZone: string;
   locale: 'vi' | 'en';
   indicators: ReportIndicator[];
-  rows: ConsolidationRow[];
+  /** The units' rows, given inline (addenda, cycles started before 0.4) … */
+  rows?: ConsolidationRow[];
+  /** … or read from the rows the occurrence with this id wrote to the records database. */
+  rowsOf?: string;
   /** Workflow time (ISO); used for the document date, never the wall clock. */
   generatedAt: string;
   /** An addendum lists late submissions after consolidation. */

@@ -1,19 +1,25 @@
 // Occurrence (report cycle) records: the latest state guarded by version, and insert-once
 // rows for every consolidation (with its file references and counts), approval and addendum.
-// The unit rows are the assignments' own records; the occurrence keeps the latest table
-// the workflow showed (JSON), so a closed cycle reads back as it was.
+// The unit rows are the occurrence's own (occurrence-rows.ts: written as they change), so a
+// closed cycle reads back as it was; cycles started before 0.4 kept them as JSON here.
 import type { Kysely } from 'kysely';
 import type { ConsolidationRecord, CyclePhase, CycleRow, ReportCycleState, StoredFileRef } from '../../workflows/report-cycle/messages';
 import { flag, isSet, opt, parseJson } from './json';
 import { listDeliveryFailures, listNotices } from './notices';
 import type { RecordsSchema } from './schema';
 
-export interface OccurrenceSnapshot extends ReportCycleState {
+export interface OccurrenceSnapshot extends Omit<ReportCycleState, 'rows'> {
+  /**
+   * The unit rows, from cycles started before 0.4; later cycles write them to
+   * occurrence_rows themselves (only those that changed) and send none here.
+   */
+  rows?: CycleRow[];
   version: number;
   closed: boolean;
 }
 
 export interface OccurrenceRecord extends OccurrenceSnapshot {
+  rows: CycleRow[];
   updatedAt: string;
 }
 
@@ -27,7 +33,7 @@ export async function writeOccurrence(db: Kysely<RecordsSchema>, s: OccurrenceSn
       approver: s.approver ?? null,
       closed: flag(s.closed),
       version: s.version,
-      rows_json: JSON.stringify(s.rows),
+      rows_json: JSON.stringify(s.rows ?? []),
       forwarded_json: s.forwarded ? JSON.stringify(s.forwarded) : null,
       updated_at: now,
     };
@@ -75,12 +81,13 @@ export async function writeOccurrence(db: Kysely<RecordsSchema>, s: OccurrenceSn
 export async function getOccurrence(db: Kysely<RecordsSchema>, id: string): Promise<OccurrenceRecord | undefined> {
   const o = await db.selectFrom('occurrences').selectAll().where('id', '=', id).executeTakeFirst();
   if (!o) return undefined;
-  const [consolidations, approvals, addenda, sent, failures] = await Promise.all([
+  const [consolidations, approvals, addenda, sent, failures, rows] = await Promise.all([
     db.selectFrom('consolidations').selectAll().where('occurrence_id', '=', id).orderBy('version').execute(),
     db.selectFrom('approvals').selectAll().where('occurrence_id', '=', id).orderBy('seq').execute(),
     db.selectFrom('addenda').selectAll().where('occurrence_id', '=', id).orderBy('version').execute(),
     listNotices(db, id),
     listDeliveryFailures(db, id),
+    db.selectFrom('occurrence_rows').select('row_json').where('occurrence_id', '=', id).orderBy('position').orderBy('assignment_id').execute(),
   ]);
   return {
     occurrenceId: o.id,
@@ -88,7 +95,8 @@ export async function getOccurrence(db: Kysely<RecordsSchema>, id: string): Prom
     periodLabel: o.period_label,
     phase: o.phase as CyclePhase,
     ...opt('approver', o.approver as 'chair' | 'office' | null),
-    rows: parseJson<CycleRow[]>(o.rows_json),
+    // The rows the cycle wrote itself, or (cycles started before 0.4) the table in its snapshot.
+    rows: rows.length > 0 ? rows.map((r) => parseJson<CycleRow>(r.row_json)) : parseJson<CycleRow[]>(o.rows_json),
     consolidations: consolidations.map(
       (c): ConsolidationRecord => ({
         version: Number(c.version),

@@ -6,11 +6,14 @@ import type { Kysely } from 'kysely';
 import * as assignments from './assignments';
 import type { AssignmentListFilter, AssignmentListRow, AssignmentRecord, AssignmentSnapshot } from './assignments';
 import * as notices from './notices';
+import * as occurrenceRows from './occurrence-rows';
+import type { OccurrenceRowsWrite } from './occurrence-rows';
 import * as occurrences from './occurrences';
 import type { OccurrenceRecord, OccurrenceSnapshot } from './occurrences';
 import * as programs from './programs';
 import type { RecordsSchema } from './schema';
 import type { DeliveryFailure, NoticeSent, ProgramVersion } from './types';
+import type { CycleRow } from '../../workflows/report-cycle/messages';
 
 export interface RecordsInfo {
   kind: 'sqlite' | 'postgresql';
@@ -78,6 +81,19 @@ export class Records {
 
   getOccurrence(id: string): Promise<OccurrenceRecord | undefined> {
     return occurrences.getOccurrence(this.db, id);
+  }
+
+  /** Upserts the rows given (only where this write is newer than the stored one). */
+  writeOccurrenceRows(write: OccurrenceRowsWrite): Promise<void> {
+    return occurrenceRows.writeOccurrenceRows(this.db, write);
+  }
+
+  readOccurrenceRows(occurrenceId: string, offset: number, limit: number): Promise<{ rows: CycleRow[]; total: number }> {
+    return occurrenceRows.readOccurrenceRows(this.db, occurrenceId, offset, limit);
+  }
+
+  liveOccurrenceRows(occurrenceId: string): Promise<CycleRow[]> {
+    return occurrenceRows.liveOccurrenceRows(this.db, occurrenceId);
   }
 
   async close(): Promise<void> {

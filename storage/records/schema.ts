@@ -130,6 +130,15 @@ export interface OccurrencesTable {
   updated_at: string;
 }
 
+export interface OccurrenceRowsTable {
+  occurrence_id: string;
+  assignment_id: string;
+  position: number;
+  seq: number;
+  row_json: string;
+  updated_at: string;
+}
+
 export interface ConsolidationsTable {
   occurrence_id: string;
   version: number;
@@ -169,6 +178,7 @@ export interface RecordsSchema {
   unit_decisions: UnitDecisionsTable;
   assignment_notices: AssignmentNoticesTable;
   occurrences: OccurrencesTable;
+  occurrence_rows: OccurrenceRowsTable;
   consolidations: ConsolidationsTable;
   approvals: ApprovalsTable;
   addenda: AddendaTable;

@@ -15,6 +15,7 @@ export const TABLES = [
   'unit_decisions',
   'assignment_notices',
   'occurrences',
+  'occurrence_rows',
   'consolidations',
   'approvals',
   'addenda',

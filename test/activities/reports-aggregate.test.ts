@@ -28,7 +28,7 @@ const row = (unitId: string, unitName: string, indicators: ConsolidationRow['ind
   ...(status === 'missing' ? {} : { submittedAt: '2026-06-16T09:00:00+07:00', receiptNumber: `BC-${unitId}` }),
 });
 
-const INPUT: ConsolidationInput = {
+const INPUT: ConsolidationInput & { rows: ConsolidationRow[] } = {
   key: 'vstbpn-thanh-hoa-2026/bao-cao-6-thang/2026-H1/tong-hop-1',
   programTitle: 'Chương trình công tác vì sự tiến bộ của phụ nữ tỉnh Thanh Hóa năm 2026',
   officeName: 'Sở Nội vụ tỉnh Thanh Hóa',

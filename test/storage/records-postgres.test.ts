@@ -38,7 +38,7 @@ describe.runIf(url !== undefined && url !== '')('records database on PostgreSQL 
 
   it('migrates a fresh database once, even with two hosts opening it at the same time', async () => {
     const rows = await a.db.selectFrom('dondoc_migrations' as never).select('name' as never).execute();
-    expect(rows).toEqual([{ name: '001-initial' }, { name: '002-editor-applies' }]);
+    expect(rows).toEqual([{ name: '001-initial' }, { name: '002-editor-applies' }, { name: '003-occurrence-rows' }]);
   });
 
   it('shares the notice ledger between two hosts: one send for a key tried on both at once', async () => {

@@ -31,7 +31,7 @@ describe('records database (SQLite)', () => {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const tables = raw.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
       expect(tables).toEqual(expect.arrayContaining(['assignments', 'sent_notices', 'delivery_failures', 'program_versions', 'submissions', 'consolidations']));
-      expect(raw.prepare('select name from dondoc_migrations').pluck().all()).toEqual(['001-initial', '002-editor-applies']);
+      expect(raw.prepare('select name from dondoc_migrations').pluck().all()).toEqual(['001-initial', '002-editor-applies', '003-occurrence-rows']);
     } finally {
       raw.close();
     }

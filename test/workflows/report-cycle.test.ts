@@ -1,7 +1,10 @@
 // The seed's 6-month report cycle with 12 units, driven by the program file on the
 // time-skipping server: on-time, late, returned twice, exempted and silent units; the
 // consolidated workbook read back; the chair's approval; the forward with its attachment;
-// escalations of the silent unit in order; its late report in an addendum.
+// escalations of the silent unit in order; its late report in an addendum. The cycle is made
+// to continue as new every few dozen events, so every step also proves that a new run reads
+// its rows back from the records database (where the previous run wrote them) and loses
+// nothing: the 3,400-unit cycles this is for cannot carry their rows in a payload.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyProgram } from '../../client/programs';
@@ -15,6 +18,8 @@ let t: ProgramTestEnv;
 const program = loadTestProgram('bao-cao-6-thang-12-don-vi.yaml');
 const OCC = 'vstbpn-test-2027/bao-cao-6-thang/2027-H1';
 const id = (unit: string) => `${OCC}/${unit}`;
+/** Events after which the cycle continues as new (its default is 8,000). */
+const HISTORY_LIMIT = 60;
 
 beforeAll(async () => {
   t = await startProgramTestEnv('cycle');
@@ -25,12 +30,27 @@ const cycle = () => t.env.client.workflow.getHandle(OCC).query(reportCycleStatus
 const assignment = (unit: string) => t.env.client.workflow.getHandle(id(unit));
 const submit = (unit: string, total: number, women: number) =>
   assignment(unit).executeUpdate(submitUpdate, { args: [{ content: `Báo cáo của ${unit}`, indicators: { 'tong-so-can-bo': total, 'so-nu': women } }] });
+/** The runs of a workflow, first to last, each with the rows its start input carried. */
+async function runsOf(workflowId: string): Promise<{ runId: string; carriedRows: number }[]> {
+  const runs: { runId: string; carriedRows: number }[] = [];
+  let runId: string | undefined = (await t.env.client.workflow.getHandle(workflowId).describe()).raw.workflowExecutionInfo?.firstRunId ?? undefined;
+  while (runId) {
+    const history = await t.env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events = history.events ?? [];
+    const started = events[0]?.workflowExecutionStartedEventAttributes;
+    const args = await Promise.all((started?.input?.payloads ?? []).map((p) => t.env.client.options.loadedDataConverter.payloadConverter.fromPayload(p)));
+    runs.push({ runId, carriedRows: (args[1] as { state?: { rows?: unknown[] } } | undefined)?.state?.rows?.length ?? 0 });
+    runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  return runs;
+}
+
 const rowOf = (state: ReportCycleState, unit: string) => state.rows.find((r) => r.unitId === unit)!;
 
 describe('a six-month report cycle from the program file', () => {
   it('runs from requests to the forwarded consolidation, then records the late report in an addendum', async () => {
     await travelTo(t.env, '2027-05-31T09:00');
-    const applied = await applyProgram(t.env.client, t.taskQueue, program, 'bao-cao-6-thang-12-don-vi.yaml');
+    const applied = await applyProgram(t.env.client, t.taskQueue, program, 'bao-cao-6-thang-12-don-vi.yaml', { occurrenceHistoryLimit: HISTORY_LIMIT });
     expect(applied.added).toEqual([OCC]);
     expect(applied.missed).toEqual([]);
 
@@ -114,6 +134,14 @@ describe('a six-month report cycle from the program file', () => {
     // Nobody got a notice twice.
     const ids = t.sink.messages().map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
-    await recordHistory(t.env.client.workflow.getHandle(OCC), 'report-cycle-six-month');
+
+    // It took several runs, and each carried no row in its payload.
+    const runs = await runsOf(OCC);
+    console.log(`report cycle: ${runs.length} runs`);
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    for (const run of runs.slice(1)) expect(run.carriedRows).toBe(0);
+    // The first run (requests, summaries, writing its rows before continuing as new) and the last.
+    await recordHistory(t.env.client.workflow.getHandle(OCC, runs[0]!.runId), 'report-cycle-six-month');
+    await recordHistory(t.env.client.workflow.getHandle(OCC, runs.at(-1)!.runId), 'report-cycle-six-month-continued');
   });
 });

@@ -3,8 +3,9 @@
 // followed through the summaries each assignment signals. Not child workflows: Temporal
 // allows 2,000 pending children per execution and an assignment stays open for weeks, so a
 // cycle of 3,400 units could not hold them; signals reach the occurrence by workflow id,
-// whichever run it is on after a continue-as-new. Rows live in the occurrence's state (it is
-// what queries show and what a continue-as-new carries).
+// whichever run it is on after a continue-as-new. Rows live in the occurrence's state (what
+// queries show); a report cycle also writes the changed ones to the records database
+// (takeChanged), which its consolidation and its next run read instead of a payload.
 import { workflowInfo } from '@temporalio/workflow';
 import type { AssignmentSet, RowSeed } from '../../contract/assignments';
 import type { AssignmentInput } from '../assignment/messages';
@@ -42,16 +43,46 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
   private readonly index = new Map<string, R>();
   private open = 0;
   private unsettled = 0;
+  /** Each row's place in `rows` (rows are only ever appended). */
+  private readonly positions = new Map<string, number>();
+  /** Rows changed since the owner last took them (takeChanged), to write them and no others. */
+  private readonly changedIds = new Set<string>();
 
   constructor(
     readonly rows: R[],
     private readonly options: TrackerOptions<R>,
   ) {
     this.startCount = options.starts ?? 0;
+    // Rows given here (carried inline by a run of an earlier release) were never written.
+    for (const r of rows) this.add(r, true);
+  }
+
+  private add(r: R, changed: boolean): void {
+    this.positions.set(r.assignmentId, this.index.size);
+    this.index.set(r.assignmentId, r);
+    this.count(r, 1);
+    if (changed) this.changedIds.add(r.assignmentId);
+  }
+
+  /** Rows read back from where they were written (after a continue-as-new): nothing to write. */
+  restore(rows: R[]): void {
     for (const r of rows) {
-      this.index.set(r.assignmentId, r);
-      this.count(r, 1);
+      if (this.index.has(r.assignmentId)) continue;
+      this.rows.push(r);
+      this.add(r, false);
     }
+    if (rows.length > 0) this.options.changed();
+  }
+
+  hasChanged(): boolean {
+    return this.changedIds.size > 0;
+  }
+
+  /** The rows changed since the last call, with their places, and forgets them. */
+  takeChanged(): { position: number; row: R }[] {
+    const out = [...this.changedIds].map((id) => ({ position: this.positions.get(id)!, row: this.index.get(id)! }));
+    this.changedIds.clear();
+    return out.sort((a, b) => a.position - b.position);
   }
 
   private isSettled(r: R): boolean {
@@ -68,6 +99,7 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
     this.count(r, -1);
     change();
     this.count(r, 1);
+    this.changedIds.add(r.assignmentId);
   }
 
   /** Carried by a continue-as-new. */
@@ -114,8 +146,7 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
         });
       } else {
         this.rows.push(fresh as R);
-        this.index.set(s.assignmentId, fresh as R);
-        this.count(fresh as R, 1);
+        this.add(fresh as R, true);
       }
     }
     if (seeds.length > 0) this.options.changed();
@@ -165,7 +196,9 @@ export class AssignmentTracker<R extends TrackedRow = TrackedRow> {
   private markRemoved(ids: string[]): void {
     for (const id of ids) {
       const r = this.row(id);
-      if (r) r.removed = true;
+      if (!r) continue;
+      r.removed = true;
+      this.changedIds.add(id);
     }
     if (ids.length > 0) this.options.changed();
   }

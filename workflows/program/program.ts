@@ -25,12 +25,15 @@ import { taskWorkflow } from '../task/task';
 import { campaignWorkflow } from '../campaign/campaign';
 import { inspectionWorkflow } from '../inspection/inspection';
 import { PROGRAM, STATUS } from '../search-attributes';
+import type { OccurrenceInput } from '../occurrence/input';
 import { applyUpdate, programStatusQuery, type ApplyArgs, type ApplyResult, type OccurrenceRecord, type ProgramState } from './messages';
 
 export interface ProgramWorkflowInput {
   programId: string;
   /** Continue-as-new past this many history events (default 5,000; tests use a few). */
   historyLimit?: number;
+  /** The same for the occurrences it starts (default theirs: 8,000); tests use a few dozen. */
+  occurrenceHistoryLimit?: number;
   /** Carried over by continue-as-new: the state, whose `hash` names the applied version. */
   carried?: { state: ProgramState };
 }
@@ -102,7 +105,7 @@ export async function programWorkflow(args: ProgramWorkflowInput): Promise<void>
         const change = plan.changed.find((c) => c.id === occ.id);
         if (change) result.changed.push(change);
         if (dryRun) continue;
-        if (change) await getExternalWorkflowHandle(occ.id).signal(reconfigureSignal, await occurrenceInput({ hash, occurrenceId: occ.id }));
+        if (change) await getExternalWorkflowHandle(occ.id).signal(reconfigureSignal, withLimit(await occurrenceInput({ hash, occurrenceId: occ.id })));
         Object.assign(existing, { label: occ.label, lastDueAt: occ.lastDueAt });
       } else if (!dryRun) {
         Object.assign(existing, { label: occ.label, ...times });
@@ -132,10 +135,12 @@ export async function programWorkflow(args: ProgramWorkflowInput): Promise<void>
     },
   });
   setHandler(programStatusQuery, () => state);
+  const withLimit = (input: OccurrenceInput): OccurrenceInput =>
+    args.occurrenceHistoryLimit ? { ...input, historyLimit: args.occurrenceHistoryLimit } : input;
   upsertSearchAttributes([{ key: PROGRAM, value: args.programId }]);
 
   async function startOccurrence(rec: OccurrenceRecord): Promise<void> {
-    const input = await occurrenceInput({ hash: state.hash!, occurrenceId: rec.id });
+    const input = withLimit(await occurrenceInput({ hash: state.hash!, occurrenceId: rec.id }));
     // An apply that ran while the input was being built may have removed the occurrence.
     if (rec.status !== 'scheduled') return;
     try {
@@ -170,7 +175,8 @@ export async function programWorkflow(args: ProgramWorkflowInput): Promise<void>
     }
     if (state.hash && (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (args.historyLimit ?? HISTORY_LIMIT))) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof programWorkflow>({ programId: args.programId, ...(args.historyLimit ? { historyLimit: args.historyLimit } : {}), carried: { state } });
+      const { carried: _carried, ...settings } = args;
+      await continueAsNew<typeof programWorkflow>({ ...settings, carried: { state } });
     }
     const seen = changes;
     if (due) await condition(() => changes !== seen, Date.parse(due.startAt) - Date.now());

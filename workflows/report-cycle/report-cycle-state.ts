@@ -2,23 +2,32 @@
 // through the assignments' summaries), its consolidations, the approval, the forwarding and
 // the addenda. The workflow function (report-cycle.ts) only wires handlers to these methods
 // and runs the phases.
-import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AssignmentSet } from '../../contract/assignments';
 import type { NoticeData, NoticeKind } from '../../contract/notices';
-import { consolidateReport, forwardReport, recordOccurrence } from '../activity-proxies';
+import { consolidateReport, forwardReport, occurrenceRows, recordOccurrence, recordOccurrenceRows } from '../activity-proxies';
 import type { AssignmentInput, AssignmentSummary, IndicatorField } from '../assignment/messages';
 import { AssignmentTracker } from '../occurrence/assignment-tracker';
 import type { OccurrenceInput } from '../occurrence/input';
 import { occurrenceNotice, occurrenceOutbox } from '../occurrence/notices';
 import { reasonMoved } from '../occurrence/reason-moved';
 import { toLocalIso } from '../occurrence/time';
+import { OCCURRENCE_ROWS_IN_RECORDS } from '../patches';
 import { STATUS } from '../search-attributes';
 import type { ApproveArgs, CycleRow, ReportCycleState } from './messages';
 import { consolidationRow, isSettled, rowStatus } from './rows';
 
+/**
+ * Rows written or read per activity: ~250 bytes each (a few KB with long notes), so a page
+ * stays far below the 256 KiB we allow a payload.
+ */
+const ROWS_PAGE = 200;
+
 /** What a continue-as-new carries into the next run. */
 export interface CarriedCycle {
+  /** Without its rows when `rowsStored` (0.4): the next run reads them back. */
   state: ReportCycleState;
+  rowsStored?: boolean;
   starts: number;
   consolidateRequested: boolean;
   decision?: { decision: 'approve' | 'return'; comment?: string };
@@ -37,6 +46,16 @@ export class ReportCycle {
   private recordVersion: number;
   /** Grows with every change the main loop may be waiting for. */
   changes = 0;
+  /**
+   * The rows' home is the records database (0.4): written as they change, read by the
+   * consolidation and by the next run. Cycles started earlier carry them in payloads.
+   */
+  private readonly rowsInRecords: boolean;
+  private rowWrites = 0;
+  /** No row written yet by this execution: the first write drops an earlier execution's rows. */
+  private firstWrite: boolean;
+  /** Summaries that arrive while the rows are read back after a continue-as-new. */
+  private held: AssignmentSummary[] | undefined;
 
   constructor(
     public input: OccurrenceInput,
@@ -66,11 +85,43 @@ export class ReportCycle {
       ...(carried ? { starts: carried.starts } : {}),
     });
     this.outbox = occurrenceOutbox(this.state, () => this.input);
+    this.rowsInRecords = patched(OCCURRENCE_ROWS_IN_RECORDS);
+    this.firstWrite = carried === undefined;
+    if (carried?.rowsStored) this.held = [];
+  }
+
+  /** After a continue-as-new: the rows the previous run wrote, a page at a time. */
+  async restoreRows(): Promise<void> {
+    if (!this.held) return;
+    for (let offset = 0; ; offset += ROWS_PAGE) {
+      const page = await occurrenceRows({ occurrenceId: this.input.occurrenceId, offset, limit: ROWS_PAGE });
+      this.tracker.restore(page.rows);
+      if (offset + ROWS_PAGE >= page.total) break;
+    }
+    const held = this.held;
+    this.held = undefined;
+    for (const summary of held) this.onAssignmentChanged(summary);
+  }
+
+  hasUnwrittenRows(): boolean {
+    return this.rowsInRecords && this.tracker.hasChanged();
+  }
+
+  /** Writes the rows changed since the last write, a page per activity. */
+  async writeRows(): Promise<void> {
+    if (!this.rowsInRecords) return;
+    const changed = this.tracker.takeChanged();
+    for (let i = 0; i < changed.length || this.firstWrite; i += ROWS_PAGE) {
+      // Workflow time orders the writes across runs and executions; the counter, within a task.
+      const seq = Date.now() * 1000 + (this.rowWrites++ % 1000);
+      await recordOccurrenceRows({ occurrenceId: this.input.occurrenceId, seq, rows: changed.slice(i, i + ROWS_PAGE), ...(this.firstWrite ? { fresh: true } : {}) });
+      this.firstWrite = false;
+    }
   }
 
   carried(): CarriedCycle {
     return {
-      state: this.state,
+      ...(this.rowsInRecords ? { state: { ...this.state, rows: [] }, rowsStored: true } : { state: this.state }),
       starts: this.tracker.starts,
       consolidateRequested: this.consolidateRequested,
       ...(this.decision ? { decision: this.decision } : {}),
@@ -112,6 +163,10 @@ export class ReportCycle {
 
   /** An assignment's summary; a report that arrives after the consolidation goes into an addendum. */
   onAssignmentChanged(summary: AssignmentSummary): void {
+    if (this.held) {
+      this.held.push(summary);
+      return;
+    }
     const row = this.tracker.row(summary.assignmentId);
     const wasMissing = row !== undefined && rowStatus(row) === 'missing';
     if (!this.tracker.apply(summary)) return;
@@ -141,7 +196,13 @@ export class ReportCycle {
   /** The records database gets the state at each step (the version counts them) and the last one. */
   async keepRecord(closed: boolean): Promise<void> {
     this.recordVersion++;
-    await recordOccurrence({ ...this.state, version: this.recordVersion, closed });
+    if (!this.rowsInRecords) {
+      await recordOccurrence({ ...this.state, version: this.recordVersion, closed });
+      return;
+    }
+    await this.writeRows();
+    const { rows: _rows, ...header } = this.state;
+    await recordOccurrence({ ...header, version: this.recordVersion, closed });
   }
 
   async notice(kind: NoticeKind, step: string, to: string[], cc: string[], extra: Partial<NoticeData> = {}, planUid?: string): Promise<void> {
@@ -156,7 +217,7 @@ export class ReportCycle {
     return fields.map((i) => ({ ...i, required: i.required ?? false }));
   }
 
-  private consolidationInput(name: string, rows: CycleRow[]) {
+  private consolidationInput(name: string, rows: { rows: CycleRow[] } | { rowsOf: string }) {
     const input = this.input;
     return {
       key: `${input.occurrenceId}/${name}`,
@@ -167,7 +228,7 @@ export class ReportCycle {
       timeZone: input.timeZone,
       locale: input.locale,
       indicators: this.indicators(),
-      rows: rows.map(consolidationRow),
+      ...('rows' in rows ? { rows: rows.rows.map(consolidationRow) } : rows),
       generatedAt: this.nowIso(),
     };
   }
@@ -176,7 +237,9 @@ export class ReportCycle {
   async consolidate(): Promise<void> {
     this.consolidateRequested = false;
     const version = this.state.consolidations.length + 1;
-    const result = await consolidateReport(this.consolidationInput(`tong-hop-${version}`, this.tracker.live()));
+    await this.writeRows();
+    const rows = this.rowsInRecords ? { rowsOf: this.input.occurrenceId } : { rows: this.tracker.live() };
+    const result = await consolidateReport(this.consolidationInput(`tong-hop-${version}`, rows));
     const record = { version, at: this.nowIso(), xlsx: result.xlsx, html: result.html, counts: result.counts, sums: result.sums };
     this.state.consolidations.push(record);
     const input = this.input;
@@ -246,7 +309,7 @@ export class ReportCycle {
     const version = this.state.addenda.length + 1;
     const rows = this.state.rows.filter((r) => late.has(r.assignmentId));
     const result = await consolidateReport({
-      ...this.consolidationInput(`phu-luc-${version}`, rows),
+      ...this.consolidationInput(`phu-luc-${version}`, { rows }),
       addendum: { of: this.state.consolidations.at(-1)!.xlsx.ref, number: version },
     });
     this.state.addenda.push({ version, at: this.nowIso(), units: rows.map((r) => r.unitName), xlsx: result.xlsx });

@@ -28,10 +28,10 @@ const HISTORY_LIMIT = 8_000;
 
 export async function reportCycleWorkflow(input: OccurrenceInput, carried?: CarriedCycle): Promise<ReportCycleState> {
   const cycle = new ReportCycle(input, carried);
-  // Reconfiguring waits on activities: one at a time, and never while the first page of
-  // assignments is still being started (it takes the lock first).
+  // Reconfiguring waits on activities: one at a time, and never while the assignments are
+  // still being started, or the rows read back after a continue-as-new (that takes the lock first).
   const lock = new Mutex();
-  const starting = carried ? undefined : lock.runExclusive(() => cycle.startAssignments());
+  const starting = lock.runExclusive(() => (carried ? cycle.restoreRows() : cycle.startAssignments()));
 
   setHandler(assignmentChangedSignal, (summary) => cycle.onAssignmentChanged(summary));
   setHandler(reconfigureSignal, (next) => lock.runExclusive(() => cycle.reconfigure(next)));
@@ -64,11 +64,16 @@ export async function reportCycleWorkflow(input: OccurrenceInput, carried?: Carr
         { key: PERIOD, value: input.periodKey },
       ]);
       cycle.setPhase('collecting');
-      await starting;
     }
+    await starting;
     while (cycle.state.phase !== 'closed') {
       if (!(await runPhase(cycle))) {
-        await condition(allHandlersFinished);
+        // The next run reads the rows back: every change is written first, including those
+        // that came in while the last page was being written.
+        do {
+          await condition(allHandlersFinished);
+          await cycle.writeRows();
+        } while (cycle.hasUnwrittenRows());
         return await continueAsNew<typeof reportCycleWorkflow>(cycle.input, cycle.carried());
       }
     }

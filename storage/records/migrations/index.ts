@@ -3,10 +3,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial';
 import { editorApplies } from './002-editor-applies';
+import { occurrenceRows } from './003-occurrence-rows';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-editor-applies': editorApplies,
+  '003-occurrence-rows': occurrenceRows,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,49 @@
+// An occurrence's unit rows: written by the occurrence (the rows changed since its last
+// write, a page at a time), read back by its next run after a continue-as-new, by the
+// consolidation and by the web once the execution is gone.
+import type { Kysely } from 'kysely';
+import type { CycleRow } from '../../workflows/report-cycle/messages';
+import { parseJson } from './json';
+import type { RecordsSchema } from './schema';
+
+export interface OccurrenceRowsWrite {
+  occurrenceId: string;
+  /** Increases with each write of this occurrence, across its runs and executions. */
+  seq: number;
+  /**
+   * The first write of an execution: rows of an earlier execution of the same occurrence
+   * (removed from the program and added back) are dropped first.
+   */
+  fresh?: boolean;
+  rows: { position: number; row: CycleRow }[];
+}
+
+export async function writeOccurrenceRows(db: Kysely<RecordsSchema>, w: OccurrenceRowsWrite, now = new Date().toISOString()): Promise<void> {
+  if (w.fresh) await db.deleteFrom('occurrence_rows').where('occurrence_id', '=', w.occurrenceId).where('seq', '<', w.seq).execute();
+  if (w.rows.length === 0) return;
+  await db
+    .insertInto('occurrence_rows')
+    .values(w.rows.map((r) => ({ occurrence_id: w.occurrenceId, assignment_id: r.row.assignmentId, position: r.position, seq: w.seq, row_json: JSON.stringify(r.row), updated_at: now })))
+    .onConflict((oc) =>
+      oc
+        .columns(['occurrence_id', 'assignment_id'])
+        .doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), seq: eb.ref('excluded.seq'), row_json: eb.ref('excluded.row_json'), updated_at: eb.ref('excluded.updated_at') }))
+        .whereRef('occurrence_rows.seq', '<', 'excluded.seq'),
+    )
+    .execute();
+}
+
+/** A page of the occurrence's rows in table order, and how many it has. */
+export async function readOccurrenceRows(db: Kysely<RecordsSchema>, occurrenceId: string, offset: number, limit: number): Promise<{ rows: CycleRow[]; total: number }> {
+  const [page, count] = await Promise.all([
+    db.selectFrom('occurrence_rows').select('row_json').where('occurrence_id', '=', occurrenceId).orderBy('position').orderBy('assignment_id').offset(offset).limit(limit).execute(),
+    db.selectFrom('occurrence_rows').select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).where('occurrence_id', '=', occurrenceId).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: page.map((r) => parseJson<CycleRow>(r.row_json)), total: Number(count.n) };
+}
+
+/** Every row of the occurrence not withdrawn by the program (what a consolidation lists). */
+export async function liveOccurrenceRows(db: Kysely<RecordsSchema>, occurrenceId: string): Promise<CycleRow[]> {
+  const rows = await db.selectFrom('occurrence_rows').select('row_json').where('occurrence_id', '=', occurrenceId).orderBy('position').orderBy('assignment_id').execute();
+  return rows.map((r) => parseJson<CycleRow>(r.row_json)).filter((r) => !r.removed);
+}
