@@ -147,6 +147,14 @@ export interface NoticeData {
   /** `forwarded`: the signer's role in the committee; defaults to "Trưởng ban" / "Chair". */
   signerTitle?: string;
 
+  /**
+   * `campaign-summary`: where the units' plans (asked before the campaign) stand; the renderer
+   * says it in a sentence. `counts` are the results'.
+   */
+  planCounts?: { total: number; received: number; onTime: number; late: number; missing: number; exempt: number };
+  /** `inspection-closed`: the remediation items the office exempted, "<unit>: <item>", named for the record. */
+  exempted?: string[];
+
   /** `delivery-failed`: the addresses that refused the mail. */
   failedTo?: string[];
   /** `delivery-failed`: the relay's reply code, e.g. "550". */
