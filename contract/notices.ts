@@ -6,6 +6,12 @@
 /** Languages a notice is written in. */
 export type Locale = 'vi' | 'en';
 
+/**
+ * Why a unit's due moved without anyone deciding it for that unit: a code the activities put in
+ * the program's language (the string tables' `reasons`), so workflows hold no user-facing text.
+ */
+export type ReasonCode = 'program-amended';
+
 /** Notices about one unit's assignment. */
 export type AssignmentNoticeKind =
   | 'request' | 'reminder' | 'receipt' | 'submitted' | 'returned' | 'accepted' | 'escalation' | 'extended'

@@ -104,6 +104,9 @@ export const en: NoticeStrings = {
     assessment: 'Overall assessment',
     relay: "The mail server's reply",
   },
+  reasons: {
+    'program-amended': 'The work program was amended.',
+  },
   kindNames: {
     request: 'request',
     reminder: 'reminder',

@@ -102,6 +102,9 @@ export const vi: NoticeStrings = {
     assessment: 'Nhận xét, đánh giá chung',
     relay: 'Trả lời của máy chủ thư',
   },
+  reasons: {
+    'program-amended': 'Chương trình công tác đã được điều chỉnh.',
+  },
   kindNames: {
     request: 'thư đề nghị thực hiện',
     reminder: 'thư nhắc hạn',

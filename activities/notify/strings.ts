@@ -3,7 +3,7 @@
 // its language. `NoticeStrings` is the one list of keys, so a sentence missing from either
 // language, or present in one only, does not compile.
 import type { PreparedRemediation } from './prepared';
-import type { Locale, NoticeData, NoticeKind } from '../../contract/notices';
+import type { Locale, NoticeData, NoticeKind, ReasonCode } from '../../contract/notices';
 
 /** Where a campaign's plans stand, as the campaign counts them. */
 export type PlanCounts = NonNullable<NoticeData['planCounts']>;
@@ -147,6 +147,8 @@ export interface NoticeStrings {
     assessment: string;
     relay: string;
   };
+  /** Reasons given in a workflow's place, by code: the reason a unit reads for a moved due. */
+  reasons: Record<ReasonCode, string>;
   /** How a notice kind is named in a sentence ("thư đề nghị thực hiện", "the request"). */
   kindNames: Record<NoticeKind, string>;
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyProgram } from '../../client/programs';
 import type { SunkMessage } from '../../dev/mail-sink/sink';
 import type { Program } from '../../program/types';
-import { exemptUpdate, reviewUpdate, submitUpdate } from '../../workflows/assignment/messages';
+import { exemptUpdate, reviewUpdate, statusQuery, submitUpdate } from '../../workflows/assignment/messages';
 import { campaignStatusQuery } from '../../workflows/campaign/messages';
 import { approveUpdate, reportCycleStatusQuery } from '../../workflows/report-cycle/messages';
 import { recordHistory } from '../support/histories';
@@ -220,6 +220,10 @@ describe('the Action Month from the program file', () => {
     expect((await applyProgram(t.env.client, t.taskQueue, later)).changed.map((c) => c.id)).toEqual([occ]);
     const moved = await eventually(() => results.query(reportCycleStatusQuery), (s) => s.rows.every((r) => r.dueAt === iso('2028-12-27T17:00')), 'results due moved');
     expect(moved.phase).toBe('collecting');
-    await t.sink.waitFor((m) => UNITS.some((u) => key(m) === `${occ}/${u}/r1/extended-1`), { count: 4 });
+    const movedNotices = await t.sink.waitFor((m) => UNITS.some((u) => key(m) === `${occ}/${u}/r1/extended-1`), { count: 4 });
+    // The reason is the program's, in its language: the workflows pass a code, the activity words it.
+    expect(movedNotices[0]!.text).toContain('Chương trình công tác đã được điều chỉnh.');
+    const unit = await t.env.client.workflow.getHandle(`${occ}/${UNITS[0]}`).query(statusQuery);
+    expect(unit.extensions.map((e) => e.reason)).toEqual(['Chương trình công tác đã được điều chỉnh.']);
   });
 });

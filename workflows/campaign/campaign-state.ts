@@ -100,7 +100,7 @@ export class Campaign {
     this.inputVersion++;
     this.syncMilestones();
     // A plan due in the past is not asked for (the unit joined after the plans were due).
-    await this.plans.reconfigure(before, planAssignments(next), reasonMoved(next.locale));
+    await this.plans.reconfigure(before, planAssignments(next), reasonMoved);
     await this.tellResults();
     this.changes++;
   }

@@ -286,7 +286,7 @@ export class Inspection {
       if (v.status === 'notified' && Date.parse(v.visitAt) > Date.now()) this.visitNotice('cancelled', v, `cancelled${versionSuffix(v)}`);
       v.status = 'removed';
     }
-    await this.others.reconfigure(before, this.otherAssignments(next), reasonMoved(next.locale));
+    await this.others.reconfigure(before, this.otherAssignments(next), reasonMoved);
     this.changes++;
   }
 
