@@ -6,6 +6,12 @@
 /** Languages a notice is written in. */
 export type Locale = 'vi' | 'en';
 
+/**
+ * Why a unit's due moved without anyone deciding it for that unit: a code the activities put in
+ * the program's language (the string tables' `reasons`), so workflows hold no user-facing text.
+ */
+export type ReasonCode = 'program-amended';
+
 /** Notices about one unit's assignment. */
 export type AssignmentNoticeKind =
   | 'request' | 'reminder' | 'receipt' | 'submitted' | 'returned' | 'accepted' | 'escalation' | 'extended'
@@ -146,6 +152,14 @@ export interface NoticeData {
   signerName?: string;
   /** `forwarded`: the signer's role in the committee; defaults to "Trưởng ban" / "Chair". */
   signerTitle?: string;
+
+  /**
+   * `campaign-summary`: where the units' plans (asked before the campaign) stand; the renderer
+   * says it in a sentence. `counts` are the results'.
+   */
+  planCounts?: { total: number; received: number; onTime: number; late: number; missing: number; exempt: number };
+  /** `inspection-closed`: the remediation items the office exempted, "<unit>: <item>", named for the record. */
+  exempted?: string[];
 
   /** `delivery-failed`: the addresses that refused the mail. */
   failedTo?: string[];

@@ -6,6 +6,7 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { contactsChangedSignal, rescheduleSignal, type AssignmentInput } from '../../workflows/assignment/messages';
+import { reasonText } from '../notify/render';
 import { cancelIds } from './cancel';
 import { seedOf, startEntries } from './start';
 import type { AssignmentEntry, ReconfigureAssignmentsArgs, ReconfiguredPage } from './types';
@@ -47,7 +48,7 @@ export async function reconfigureEntries(before: AssignmentEntry[], after: Assig
   async function tellChanges(id: string, b: AssignmentInput, a: AssignmentInput): Promise<void> {
     const handle = client.workflow.getHandle(id);
     if (Date.parse(b.dueAt) !== Date.parse(a.dueAt)) {
-      await signalQuietly(() => handle.signal(rescheduleSignal, { dueAt: a.dueAt, reason: args.reason, steps: a.steps }));
+      await signalQuietly(() => handle.signal(rescheduleSignal, { dueAt: a.dueAt, reason: reasonText(args.reason, a.locale ?? 'vi'), steps: a.steps }));
     }
     if (JSON.stringify(b.unit) !== JSON.stringify(a.unit)) await signalQuietly(() => handle.signal(contactsChangedSignal, a.unit));
   }

@@ -3,7 +3,7 @@
 // (strings-vi.ts, strings-en.ts), so both languages say the same things in the same places.
 import type { Block, NoticeContent } from './content';
 import { countFacts, factsOf, varsOf } from './facts';
-import type { Prepared } from './prepared';
+import { oneLine, type Prepared } from './prepared';
 import type { NoticeStrings, T } from './strings';
 import type { NoticeData } from '../../contract/notices';
 
@@ -246,11 +246,13 @@ export function composeNotice(d: NoticeData, pr: Prepared, s: NoticeStrings): No
     }
     case 'inspection-closed': {
       const k = s['inspection-closed'];
+      const exempted = (d.exempted ?? []).map(oneLine).filter((x) => x !== '');
       return {
         ...fromSystem, ...titles(k), greeting: s.greet.office(v),
         body: [
           p(k.lead(v)),
           ...(pr.remediations.length > 0 ? [list(pr.remediations.map(k.doneItem), true)] : []),
+          ...(exempted.length > 0 ? [p(k.exempted(exempted))] : []),
           ...officeQuote,
           p(k.ask(v)),
         ],
@@ -283,7 +285,8 @@ export function composeNotice(d: NoticeData, pr: Prepared, s: NoticeStrings): No
       const k = s['campaign-summary'];
       return {
         ...fromOffice, ...titles(k), greeting: s.greet.chair(v),
-        body: [p(k.lead(v)), ...quote(s.quotes.assessment, d.comment), p(k.ask(v))],
+        // The plans are counted in a sentence: the facts table counts the results.
+        body: [p(k.lead(v)), ...(d.planCounts ? [p(k.plans(d.planCounts))] : []), ...quote(s.quotes.assessment, d.comment), p(k.ask(v))],
         facts: [...facts(['item', 'period', 'window', 'attachment']), ...countFacts(d, s)],
         ...action(a.viewReport),
       };

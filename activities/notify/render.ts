@@ -6,7 +6,7 @@ import { prepare } from './prepared';
 import type { NoticeStrings } from './strings';
 import { en } from './strings-en';
 import { vi } from './strings-vi';
-import type { Locale, NoticeData, RenderedNotice } from '../../contract/notices';
+import type { Locale, NoticeData, ReasonCode, RenderedNotice } from '../../contract/notices';
 import { renderText } from './text';
 
 const STRINGS: Record<Locale, NoticeStrings> = { vi, en };
@@ -15,4 +15,10 @@ const STRINGS: Record<Locale, NoticeStrings> = { vi, en };
 export function renderNotice(data: NoticeData): RenderedNotice {
   const content = composeNotice(data, prepare(data), STRINGS[data.locale]);
   return { subject: content.subject, text: renderText(content), html: renderHtml(content) };
+}
+
+/** A reason as a unit reads it: a workflow's code in the program's language; words a person wrote, as written. */
+export function reasonText(reason: string, locale: Locale): string {
+  const reasons: Record<string, string | undefined> = STRINGS[locale].reasons;
+  return Object.hasOwn(reasons, reason) ? reasons[reason as ReasonCode]! : reason;
 }

@@ -104,6 +104,9 @@ export const en: NoticeStrings = {
     assessment: 'Overall assessment',
     relay: "The mail server's reply",
   },
+  reasons: {
+    'program-amended': 'The work program was amended.',
+  },
   kindNames: {
     request: 'request',
     reminder: 'reminder',
@@ -297,6 +300,7 @@ export const en: NoticeStrings = {
       return `${v.unit} has completed ${n > 1 ? `all ${n} items` : n === 1 ? 'the item' : 'the items'} to be remedied following the inspection of ${v.ref}.`;
     },
     doneItem: (r) => `${r.title} – due ${r.due}${r.done ? `; done ${r.done}${r.late ? ' (late)' : ''}` : ''}`,
+    exempted: (items) => `Exempted from remediation: ${items.join('; ')}.`,
     ask: () => 'Please confirm the result, close the follow-up and file the inspection records.',
   },
   'campaign-launch': {
@@ -314,6 +318,10 @@ export const en: NoticeStrings = {
     subject: (v) => `[Campaign summary] ${v.item}`,
     heading: () => 'Campaign results',
     lead: (v) => `Under the ${v.program}, ${v.office}, as the standing office, reports the results of ${v.ref}${or(v.window, (w) => `, which ran ${w},`)} as consolidated from the units' reports.`,
+    plans: (c) => {
+      const rest = [c.missing > 0 ? `${c.missing} not sent` : '', c.exempt > 0 ? `${c.exempt} exempted` : ''].filter(Boolean);
+      return `Unit plans: ${c.received} of ${c.total} received (${c.onTime} on time, ${c.late} late)${rest.length ? `; ${rest.join(', ')}` : ''}.`;
+    },
     ask: () => 'We respectfully submit them for your consideration and direction.',
   },
   'delivery-failed': {

@@ -102,6 +102,9 @@ export const vi: NoticeStrings = {
     assessment: 'Nhận xét, đánh giá chung',
     relay: 'Trả lời của máy chủ thư',
   },
+  reasons: {
+    'program-amended': 'Chương trình công tác đã được điều chỉnh.',
+  },
   kindNames: {
     request: 'thư đề nghị thực hiện',
     reminder: 'thư nhắc hạn',
@@ -298,6 +301,7 @@ export const vi: NoticeStrings = {
       return `${v.unit} đã hoàn thành ${what} phải khắc phục theo kết quả kiểm tra ${v.ref}.`;
     },
     doneItem: (r) => `${r.title} – hạn ${r.due}${r.done ? `; hoàn thành ${r.done}${r.late ? ' (sau hạn)' : ''}` : ''}`,
+    exempted: (items) => `Được miễn khắc phục: ${items.join('; ')}.`,
     ask: (v) => `Đề nghị ${v.office} xác nhận kết quả, kết thúc việc theo dõi và lưu hồ sơ kiểm tra.`,
   },
   'campaign-launch': {
@@ -315,6 +319,10 @@ export const vi: NoticeStrings = {
     subject: (v) => `[Tổng hợp kết quả] ${v.item}`,
     heading: () => 'Báo cáo kết quả thực hiện',
     lead: (v) => `Thực hiện ${v.program}, ${v.office} (cơ quan thường trực) kính báo cáo đồng chí kết quả thực hiện ${v.ref}${or(v.window, (w) => `, ${w}`)}, tổng hợp theo báo cáo của các đơn vị.`,
+    plans: (c) => {
+      const rest = [c.missing > 0 ? `${c.missing} đơn vị chưa gửi` : '', c.exempt > 0 ? `${c.exempt} đơn vị được miễn` : ''].filter(Boolean);
+      return `Kế hoạch triển khai của các đơn vị: đã nhận ${c.received}/${c.total} (${c.onTime} đúng hạn, ${c.late} sau hạn)${rest.length ? `; ${rest.join(', ')}` : ''}.`;
+    },
     ask: () => 'Kính đề nghị đồng chí xem xét, chỉ đạo.',
   },
   'delivery-failed': {

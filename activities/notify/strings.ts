@@ -3,7 +3,10 @@
 // its language. `NoticeStrings` is the one list of keys, so a sentence missing from either
 // language, or present in one only, does not compile.
 import type { PreparedRemediation } from './prepared';
-import type { Locale, NoticeKind } from '../../contract/notices';
+import type { Locale, NoticeData, NoticeKind, ReasonCode } from '../../contract/notices';
+
+/** Where a campaign's plans stand, as the campaign counts them. */
+export type PlanCounts = NonNullable<NoticeData['planCounts']>;
 
 /**
  * What a sentence may mention, already formatted for the notice's language and zone. Every
@@ -144,6 +147,8 @@ export interface NoticeStrings {
     assessment: string;
     relay: string;
   };
+  /** Reasons given in a workflow's place, by code: the reason a unit reads for a moved due. */
+  reasons: Record<ReasonCode, string>;
   /** How a notice kind is named in a sentence ("thư đề nghị thực hiện", "the request"). */
   kindNames: Record<NoticeKind, string>;
 
@@ -189,9 +194,15 @@ export interface NoticeStrings {
     noteOnly: T;
     nothingFound: T;
   };
-  'inspection-closed': Titles & { lead: T; doneItem: (r: PreparedRemediation) => string; ask: T };
+  'inspection-closed': Titles & {
+    lead: T;
+    doneItem: (r: PreparedRemediation) => string;
+    /** The items the office exempted, named for the record ("<unit>: <item>"). */
+    exempted: (items: string[]) => string;
+    ask: T;
+  };
   'campaign-launch': Titles & { lead: T; ask: T };
   'campaign-checkin': Titles & { lead: T };
-  'campaign-summary': Titles & { lead: T; ask: T };
+  'campaign-summary': Titles & { lead: T; plans: (c: PlanCounts) => string; ask: T };
   'delivery-failed': Titles & { lead: T; meaning: T; ask: T; resend: T };
 }

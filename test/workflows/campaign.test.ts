@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyProgram } from '../../client/programs';
 import type { SunkMessage } from '../../dev/mail-sink/sink';
 import type { Program } from '../../program/types';
-import { exemptUpdate, reviewUpdate, submitUpdate } from '../../workflows/assignment/messages';
+import { exemptUpdate, reviewUpdate, statusQuery, submitUpdate } from '../../workflows/assignment/messages';
 import { campaignStatusQuery } from '../../workflows/campaign/messages';
 import { approveUpdate, reportCycleStatusQuery } from '../../workflows/report-cycle/messages';
 import { recordHistory } from '../support/histories';
@@ -38,7 +38,11 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 describe('the Action Month from the program file', () => {
-  it('asks plans, launches, checks in, collects and forwards the results, then sums up for the chair', async () => {
+  // The cases follow one campaign through its weeks, in calendar order: each starts where the
+  // previous one left the clock.
+  let workbook = '';
+
+  it('asks every unit for its plan when the campaign starts, with the launch, check-in and end planned', async () => {
     await travelTo(t.env, '2027-10-29T09:00');
     const applied = await applyProgram(t.env.client, t.taskQueue, program, 'thang-hanh-dong-4-don-vi.yaml');
     expect(applied.added).toEqual([OCC]);
@@ -57,7 +61,9 @@ describe('the Action Month from the program file', () => {
       ['check-in', iso('2027-11-30T08:00'), 'pending'],
       ['end', iso('2027-12-15T17:00'), 'pending'],
     ]);
+  });
 
+  it('follows the plans: three on time, one late after the unit head was told', async () => {
     // Three plans on Thu 4/11; Hợp Thành's after its head was told (Tue 9/11 08:00).
     await travelTo(t.env, '2027-11-04T10:00');
     for (const unit of ['hoi-lhpn', 'vh-tt', 'tho-dan']) {
@@ -69,7 +75,9 @@ describe('the Action Month from the program file', () => {
     expect((await plan('hop-thanh').executeUpdate(submitUpdate, { args: [{ content: 'Kế hoạch (gửi muộn)' }] })).late).toBe(true);
     await plan('hop-thanh').executeUpdate(reviewUpdate, { args: [{ decision: 'accept' }] });
     await eventually(campaign, (s) => s.plans.every((p) => p.closed), 'plans closed');
+  });
 
+  it('launches on the first day at 08:00, not before, naming the results due', async () => {
     // The launch, Mon 15/11 08:00, to each unit, naming the results due (Wed 22/12 17:00).
     await travelTo(t.env, '2027-11-15T07:55');
     await settle();
@@ -81,7 +89,9 @@ describe('the Action Month from the program file', () => {
     expect(launchTho.text).toContain('15/11/2027');
     expect(launchTho.text).toMatch(/Hạn báo cáo kết quả: .*22\/12\/2027/);
     expect((await eventually(campaign, (s) => s.phase === 'running', 'running')).milestones[0]).toMatchObject({ kind: 'launch', status: 'done' });
+  });
 
+  it('asks for progress at the check-in in the middle of the campaign, not before', async () => {
     // The check-in, Tue 30/11 08:00, asks for progress within 3 working days (Fri 3/12 17:00).
     await travelTo(t.env, '2027-11-30T07:55');
     await settle();
@@ -89,7 +99,9 @@ describe('the Action Month from the program file', () => {
     await travelTo(t.env, '2027-11-30T08:05');
     const checkIns = await t.sink.waitFor((m) => key(m).startsWith(`${OCC}/check-in/`), { count: 4 });
     expect(checkIns[0]!.subject).toContain('hạn 3/12/2027');
+  });
 
+  it('starts the results cycle at the end, not before, and it asks every unit', async () => {
     // The results cycle starts at the end, Wed 15/12 17:00, and asks every unit.
     await travelTo(t.env, '2027-12-15T16:55');
     await settle();
@@ -98,7 +110,9 @@ describe('the Action Month from the program file', () => {
     await t.sink.waitFor((m) => UNITS.some((u) => key(m) === `${OCC}/${u}/request`), { count: 4 });
     expect((await eventually(cycle, (s) => s.rows.length === 4, 'results rows')).phase).toBe('collecting');
     expect((await campaign()).phase).toBe('results');
+  });
 
+  it('consolidates the results after their due, has them approved by the chair and forwards the workbook', async () => {
     // Two on time (Mon 20/12), Thọ Dân late (Thu 23/12, after the Wed 22/12 17:00 due),
     // Hợp Thành never.
     await travelTo(t.env, '2027-12-20T10:00');
@@ -119,7 +133,10 @@ describe('the Action Month from the program file', () => {
     const [forwarded] = await t.sink.waitFor(keyed(`${RESULTS}/forwarded`));
     expect(forwarded!.to).toEqual(['bvstbpn@thanhhoa.example.org']);
     expect(forwarded!.attachments.map((a) => a.filename)).toEqual([consolidated.consolidations[0]!.xlsx.name]);
+    workbook = consolidated.consolidations[0]!.xlsx.name;
+  });
 
+  it('sums up for the chair, with the plans and the workbook, once the results cycle has closed; then closes', async () => {
     // The summary waits for the results cycle to close: Hợp Thành is still expected.
     await settle();
     expect(sentWith(`${OCC}/summary`)).toHaveLength(0);
@@ -133,7 +150,7 @@ describe('the Action Month from the program file', () => {
     expect(summary!.text).toContain('Nộp sau hạn: 1 đơn vị');
     expect(summary!.text).toContain('Chưa nộp: 1 đơn vị');
     expect(summary!.text).toContain('đã nhận 4/4 (3 đúng hạn, 1 sau hạn)');
-    expect(summary!.attachments.map((a) => a.filename)).toEqual([consolidated.consolidations[0]!.xlsx.name]);
+    expect(summary!.attachments.map((a) => a.filename)).toEqual([workbook]);
 
     const final = await eventually(campaign, (s) => s.phase === 'closed', 'campaign closed');
     expect(final.summary).toMatchObject({
@@ -220,6 +237,10 @@ describe('the Action Month from the program file', () => {
     expect((await applyProgram(t.env.client, t.taskQueue, later)).changed.map((c) => c.id)).toEqual([occ]);
     const moved = await eventually(() => results.query(reportCycleStatusQuery), (s) => s.rows.every((r) => r.dueAt === iso('2028-12-27T17:00')), 'results due moved');
     expect(moved.phase).toBe('collecting');
-    await t.sink.waitFor((m) => UNITS.some((u) => key(m) === `${occ}/${u}/r1/extended-1`), { count: 4 });
+    const movedNotices = await t.sink.waitFor((m) => UNITS.some((u) => key(m) === `${occ}/${u}/r1/extended-1`), { count: 4 });
+    // The reason is the program's, in its language: the workflows pass a code, the activity words it.
+    expect(movedNotices[0]!.text).toContain('Chương trình công tác đã được điều chỉnh.');
+    const unit = await t.env.client.workflow.getHandle(`${occ}/${UNITS[0]}`).query(statusQuery);
+    expect(unit.extensions.map((e) => e.reason)).toEqual(['Chương trình công tác đã được điều chỉnh.']);
   });
 });

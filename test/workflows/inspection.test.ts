@@ -45,7 +45,9 @@ async function rejection(promise: Promise<unknown>): Promise<string> {
 const settle = () => new Promise((r) => setTimeout(r, 1_000));
 
 describe('an inspection round from the program file', () => {
-  it('notifies, reminds, records findings, follows the remediations and closes once all are settled', async () => {
+  // The cases follow one round through its weeks, in calendar order: each starts where the
+  // previous one left the clock.
+  it('runs the office’s inspection plan as a plain assignment', async () => {
     await travelTo(t.env, '2027-09-13T09:00');
     const applied = await applyProgram(t.env.client, t.taskQueue, program, 'kiem-tra-2-don-vi.yaml');
     expect(applied.added.sort()).toEqual([ROUND, PLAN]);
@@ -60,7 +62,9 @@ describe('an inspection round from the program file', () => {
     const planState = await eventually(() => t.env.client.workflow.getHandle(PLAN).query(inspectionStatusQuery), (s) => s.phase === 'closed', 'plan closed');
     expect(planState.visits).toEqual([]);
     expect(planState.assignments.map((a) => [a.unitId, a.status, a.closed])).toEqual([['ldtbxh', 'accepted', true]]);
+  });
 
+  it('tells each unit of its visit five working days ahead, not before, with the office in copy', async () => {
     // Thọ Dân is visited Tue 12/10 08:00: the notice 5 working days before is Tue 5/10 08:00
     // (11/10 Mon, 8 Fri, 7 Thu, 6 Wed, 5 Tue), which is also when the round's workflow starts.
     await travelTo(t.env, '2027-10-05T07:55');
@@ -76,14 +80,16 @@ describe('an inspection round from the program file', () => {
     // Hợp Thành (Thu 14/10 14:00) is told on Thu 7/10 08:00, reminded Wed 13/10 08:00.
     expect(visit(notified, 'hop-thanh')).toMatchObject({ status: 'scheduled', noticeAt: iso('2027-10-07T08:00'), visitAt: iso('2027-10-14T14:00'), reminderAt: iso('2027-10-13T08:00') });
 
-    // Findings are refused for a unit not yet told of its visit, and for a unit not inspected.
+  });
+
+  it('refuses findings for a unit not yet told of its visit, and for a unit not inspected', async () => {
     expect(await rejection(round().executeUpdate(recordFindingsUpdate, { args: [{ unitId: 'hop-thanh', findings: ['x'] }] }))).toMatch(/chưa được thông báo/);
     expect(await rejection(round().executeUpdate(recordFindingsUpdate, { args: [{ unitId: 'dan-ly', findings: ['x'] }] }))).toMatch(/không có trong đợt kiểm tra/);
+  });
 
+  it('reminds each unit the working day before its visit, at 08:00, to the unit alone', async () => {
     await travelTo(t.env, '2027-10-07T08:05');
     await t.sink.waitFor(keyed(`${ROUND}/hop-thanh/notice`));
-
-    // Reminders the working day before each visit, at 08:00, to the unit alone.
     await travelTo(t.env, '2027-10-11T07:55');
     await settle();
     expect(sentWith(`${ROUND}/tho-dan/reminder`)).toHaveLength(0);
@@ -98,8 +104,10 @@ describe('an inspection round from the program file', () => {
       ['tho-dan/reminder', iso('2027-10-11T08:00')],
       ['hop-thanh/reminder', iso('2027-10-13T08:00')],
     ]);
+  });
 
-    // Thọ Dân was visited on 12/10; the office records two items. A due in the past is refused.
+  it('records findings with remediation items, each asked as an assignment of its own; a due in the past is refused', async () => {
+    // Thọ Dân was visited on 12/10; the office records two items.
     expect(await rejection(round().executeUpdate(recordFindingsUpdate, { args: [{ unitId: 'tho-dan', findings: ['x'], remediations: [{ title: 'y', dueAt: '2027-10-01' }] }] }))).toMatch(/phải ở tương lai/);
     const recorded = await round().executeUpdate(recordFindingsUpdate, {
       args: [
@@ -132,7 +140,9 @@ describe('an inspection round from the program file', () => {
     expect(findings!.text).toContain('Đoàn kiểm tra liên ngành huyện');
     // Each item is an assignment of its own, asked at once.
     await t.sink.waitFor((m) => [remediation(1), remediation(2)].some((id) => keyed(`${id}/request`)(m)), { count: 2 });
+  });
 
+  it('closes a visit with nothing to remedy as soon as its findings are recorded', async () => {
     // Hợp Thành, visited 14/10 14:00, has nothing to remedy: its visit closes at once.
     await travelTo(t.env, '2027-10-15T10:00');
     const clean = await round().executeUpdate(recordFindingsUpdate, { args: [{ unitId: 'hop-thanh', team: 'Đoàn kiểm tra liên ngành huyện' }] });
@@ -140,7 +150,9 @@ describe('an inspection round from the program file', () => {
     const [cleanFindings] = await t.sink.waitFor(keyed(`${ROUND}/hop-thanh/findings`));
     expect(cleanFindings!.text).toContain('không có tồn tại, hạn chế phải khắc phục');
     expect((await state()).phase).toBe('remediating');
+  });
 
+  it('follows each remediation item as a report: reminded, submitted, accepted', async () => {
     // Item 1 (due Fri 12/11 17:00): reminded 3 and 1 working days before (Tue 9/11, Thu 11/11
     // 08:00), done on Wed 10/11 and accepted.
     await travelTo(t.env, '2027-11-10T09:00');
@@ -148,7 +160,9 @@ describe('an inspection round from the program file', () => {
     await t.env.client.workflow.getHandle(remediation(1)).executeUpdate(reviewUpdate, { args: [{ decision: 'accept' }] });
     await eventually(state, (s) => visit(s, 'tho-dan').remediations[0]?.closed === true, 'item 1 closed');
     expect(stepsOf(t.sink, remediation(1))).toEqual(['request', 'r1/reminder-1', 'r1/receipt', 'r1/submitted', 'r1/accepted']);
+  });
 
+  it('escalates an item never done to the head, the office and the chair, and the round stays open', async () => {
     // Item 2 (due Fri 19/11 17:00) is never done: head on Mon 22/11, office on Wed 24/11,
     // chair on Fri 26/11, all at 08:00, once each and in that order. The round stays open.
     await travelTo(t.env, '2027-11-26T09:00');
@@ -167,7 +181,9 @@ describe('an inspection round from the program file', () => {
       [2, 'escalated', false],
     ]);
     expect(sentWith(`${ROUND}/closed`)).toHaveLength(0);
+  });
 
+  it('closes once the last item is exempted, with one summary to the office naming what was done and what was exempted', async () => {
     // The office exempts it (the commune merges its committee into the new one): the round closes.
     await travelTo(t.env, '2027-11-29T09:00');
     await t.env.client.workflow.getHandle(remediation(2)).executeUpdate(exemptUpdate, { args: [{ reason: 'Xã sáp nhập, Ban được kiện toàn theo đơn vị mới.' }] });

@@ -98,7 +98,10 @@ export class Outbox {
     if (fresh.length === 0) return;
     fresh.forEach((a) => this.told.add(a));
     const notice = this.options.failureNotice(request, { ...failure, to: fresh });
-    if (notice) this.push(notice);
+    if (!notice) return;
+    // A resend refused again is news: its report needs a key of its own, or the sent ledger
+    // would take it for the report of the first refusal and send nothing.
+    this.push(request.resend ? { ...notice, key: `${notice.key}-${request.resend}` } : notice);
   }
 
   /** Addresses were corrected: refused notices whose recipients changed go out again, same Message-ID. */

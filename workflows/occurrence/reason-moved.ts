@@ -1,4 +1,5 @@
-// What a unit is told when a re-applied program moves its due.
-export function reasonMoved(locale: 'vi' | 'en'): string {
-  return locale === 'en' ? 'The work program was amended.' : 'Chương trình công tác đã được điều chỉnh.';
-}
+// What a unit is told when a re-applied program moves its due: a code, put in the program's
+// language by the activity that moves the assignments (the string tables' `reasons`).
+import type { ReasonCode } from '../../contract/notices';
+
+export const reasonMoved: ReasonCode = 'program-amended';

@@ -178,7 +178,7 @@ export class ReportCycle {
     this.input = next;
     if (next.consolidation) this.state.approver = next.consolidation.approver;
     else delete this.state.approver;
-    await this.tracker.reconfigure(before, this.setOf(next), reasonMoved(next.locale));
+    await this.tracker.reconfigure(before, this.setOf(next), reasonMoved);
     this.changes++;
   }
 
