@@ -57,7 +57,10 @@ export interface ReconfigureAssignmentsArgs<Input = unknown> {
   dueAfter: number;
   /** Ids the occurrence withdrew earlier: present again in `after`, they are asked again. */
   removed: string[];
-  /** The reason given to units whose due moved, in the program's language. */
+  /**
+   * Why the dues moved: a reason code of contract/notices.ts (ReasonCode), which the activity
+   * renders in each assignment's language; text (what occurrences before 0.4 send) goes as it is.
+   */
   reason: string;
 }
 
