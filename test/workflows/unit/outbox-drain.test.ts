@@ -9,6 +9,7 @@ import type { DeliveryFailureRecord, NoticeRecord } from '../../../workflows/ass
 import type { OccurrenceInput } from '../../../workflows/occurrence/input';
 import { baseNotice, occurrenceOutbox } from '../../../workflows/occurrence/notices';
 import { Outbox } from '../../../workflows/occurrence/outbox';
+import { context, NOW, notice, OFFICE, UNIT, WF, ZONE } from './outbox-fixture';
 
 type Answer = { sent?: { messageId: string }; failed?: { to: string[]; code: string; message: string } };
 
@@ -29,16 +30,6 @@ vi.mock('../../../workflows/activity-proxies', () => ({
   },
 }));
 
-const ZONE = 'Asia/Ho_Chi_Minh';
-const NOW = '2030-06-12T10:00:00+07:00';
-const WF = 'vstbpn-test-2030/bao-cao-6-thang/2030-H1/tho-dan';
-const UNIT = 'vanphong@tho-dan.example.org';
-const OFFICE = 'ldtbxh@trieuson.example.org';
-
-const context = { locale: 'vi' as const, programTitle: 'Chương trình công tác năm 2030', officeName: 'Phòng LĐ-TB&XH', itemTitle: 'Báo cáo sơ kết 6 tháng', timeZone: ZONE };
-function notice(step: string, kind: NoticeRequest['data']['kind'], to = [UNIT]): NoticeRequest {
-  return { key: `${WF}/${step}`, to, cc: [], data: baseNotice(context, kind, 'UBND xã Thọ Dân', '2030-06-14T17:00:00+07:00') };
-}
 
 let notices: NoticeRecord[];
 let failures: DeliveryFailureRecord[];

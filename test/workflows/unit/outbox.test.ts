@@ -5,19 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NoticeRequest } from '../../../contract/notices';
 import type { DeliveryFailureRecord, NoticeRecord } from '../../../workflows/assignment/messages';
-import { baseNotice } from '../../../workflows/occurrence/notices';
 import { Outbox } from '../../../workflows/occurrence/outbox';
+import { NOW, notice, OFFICE, UNIT, WF, ZONE } from './outbox-fixture';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
-const NOW = '2030-06-12T10:00:00+07:00';
-const WF = 'vstbpn-test-2030/bao-cao-6-thang/2030-H1/tho-dan';
-const UNIT = 'vanphong@tho-dan.example.org';
-const OFFICE = 'ldtbxh@trieuson.example.org';
-
-const context = { locale: 'vi' as const, programTitle: 'Chương trình công tác năm 2030', officeName: 'Phòng LĐ-TB&XH', itemTitle: 'Báo cáo sơ kết 6 tháng', timeZone: ZONE };
-function notice(step: string, kind: NoticeRequest['data']['kind'], to = [UNIT], extra: Partial<NoticeRequest> = {}): NoticeRequest {
-  return { key: `${WF}/${step}`, to, cc: [], data: baseNotice(context, kind, 'UBND xã Thọ Dân', '2030-06-14T17:00:00+07:00'), ...extra };
-}
 
 let notices: NoticeRecord[];
 let failures: DeliveryFailureRecord[];
