@@ -7,6 +7,13 @@ import type { temporal } from '@temporalio/proto';
 
 export interface HistoryFigures {
   runs: number;
+  /** The run ids, first to last. */
+  runIds: string[];
+  /**
+   * The longest workflow task, started to completed (ms, server clock): the worker's time on
+   * it, CPU and waiting — on a loaded machine an upper bound of its CPU time.
+   */
+  maxTaskMs: number;
   /** Events of the longest run. */
   maxEvents: number;
   /** Bytes of the largest payload set one event carries (an input, a result, a signal). */
@@ -34,17 +41,25 @@ function eventType(event: temporal.api.history.v1.IHistoryEvent): string {
   return attributes?.replace(/EventAttributes$/, '') ?? String(event.eventType);
 }
 
+function millis(time: temporal.api.history.v1.IHistoryEvent['eventTime']): number {
+  return Number(time?.seconds ?? 0) * 1000 + Math.floor((time?.nanos ?? 0) / 1e6);
+}
+
 export async function historyFigures(client: Client, workflowId: string, firstRunId?: string): Promise<HistoryFigures> {
-  const figures: HistoryFigures = { runs: 0, maxEvents: 0, maxPayloadBytes: 0, maxPayloadEvent: '', childStarts: 0, events: [] };
+  const figures: HistoryFigures = { runs: 0, runIds: [], maxTaskMs: 0, maxEvents: 0, maxPayloadBytes: 0, maxPayloadEvent: '', childStarts: 0, events: [] };
   let runId: string | undefined = firstRunId ?? ((await client.workflow.getHandle(workflowId).describe()).raw.workflowExecutionInfo?.firstRunId || undefined);
   while (runId) {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
     const events = history.events ?? [];
     figures.runs++;
+    figures.runIds.push(runId);
     figures.maxEvents = Math.max(figures.maxEvents, events.length);
     runId = undefined;
+    let taskStarted: number | undefined;
     for (const event of events) {
       figures.events.push(event);
+      if (event.workflowTaskStartedEventAttributes) taskStarted = millis(event.eventTime);
+      if (event.workflowTaskCompletedEventAttributes && taskStarted !== undefined) figures.maxTaskMs = Math.max(figures.maxTaskMs, millis(event.eventTime) - taskStarted);
       const bytes = payloadBytes(event);
       if (bytes > figures.maxPayloadBytes) {
         figures.maxPayloadBytes = bytes;

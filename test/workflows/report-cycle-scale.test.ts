@@ -55,7 +55,7 @@ describe(`a report cycle of ${UNITS} units`, () => {
     const figures = await historyFigures(t.env.client, scale.occurrenceId);
     console.log(
       `scale test: units=${UNITS} runs=${figures.runs} max_history_events=${figures.maxEvents} ` +
-        `max_payload_bytes=${figures.maxPayloadBytes} (${figures.maxPayloadEvent}) child_starts=${figures.childStarts}`,
+        `max_payload_bytes=${figures.maxPayloadBytes} (${figures.maxPayloadEvent}) max_task_ms=${figures.maxTaskMs} child_starts=${figures.childStarts}`,
     );
     expect(figures.childStarts).toBe(0);
     expect(figures.maxEvents).toBeLessThan(10_240);

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyProgram } from '../../client/programs';
+import { historyFigures } from '../../dev/harness/history-limits';
 import { decideRequestUpdate, requestExemptionUpdate, reviewUpdate, statusQuery, submitUpdate } from '../../workflows/assignment/messages';
 import { approveUpdate, reportCycleStatusQuery, type ReportCycleState } from '../../workflows/report-cycle/messages';
 import { recordHistory } from '../support/histories';
@@ -32,17 +33,13 @@ const submit = (unit: string, total: number, women: number) =>
   assignment(unit).executeUpdate(submitUpdate, { args: [{ content: `Báo cáo của ${unit}`, indicators: { 'tong-so-can-bo': total, 'so-nu': women } }] });
 /** The runs of a workflow, first to last, each with the rows its start input carried. */
 async function runsOf(workflowId: string): Promise<{ runId: string; carriedRows: number }[]> {
-  const runs: { runId: string; carriedRows: number }[] = [];
-  let runId: string | undefined = (await t.env.client.workflow.getHandle(workflowId).describe()).raw.workflowExecutionInfo?.firstRunId ?? undefined;
-  while (runId) {
-    const history = await t.env.client.workflow.getHandle(workflowId, runId).fetchHistory();
-    const events = history.events ?? [];
-    const started = events[0]?.workflowExecutionStartedEventAttributes;
-    const args = await Promise.all((started?.input?.payloads ?? []).map((p) => t.env.client.options.loadedDataConverter.payloadConverter.fromPayload(p)));
-    runs.push({ runId, carriedRows: (args[1] as { state?: { rows?: unknown[] } } | undefined)?.state?.rows?.length ?? 0 });
-    runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-  }
-  return runs;
+  const figures = await historyFigures(t.env.client, workflowId);
+  const starts = figures.events.filter((e) => e.workflowExecutionStartedEventAttributes);
+  return Promise.all(starts.map(async (e, i) => {
+    const payloads = e.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+    const carried = payloads[1] ? await t.env.client.options.loadedDataConverter.payloadConverter.fromPayload<{ state?: { rows?: unknown[] } }>(payloads[1]) : undefined;
+    return { runId: figures.runIds[i]!, carriedRows: carried?.state?.rows?.length ?? 0 };
+  }));
 }
 
 const rowOf = (state: ReportCycleState, unit: string) => state.rows.find((r) => r.unitId === unit)!;
