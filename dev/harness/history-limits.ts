@@ -11,7 +11,8 @@ export interface HistoryFigures {
   runIds: string[];
   /**
    * The longest workflow task, started to completed (ms, server clock): the worker's time on
-   * it, CPU and waiting — on a loaded machine an upper bound of its CPU time.
+   * it, CPU and waiting — on a loaded machine an upper bound of its CPU time. Zero on the
+   * time-skipping server, whose clock stands still while a task runs.
    */
   maxTaskMs: number;
   /** Events of the longest run. */
