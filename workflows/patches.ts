@@ -14,8 +14,15 @@ export const SEARCH_ATTRIBUTES_AT_START = 'assignment-search-attributes-at-start
  */
 export const OCCURRENCE_ROWS_IN_RECORDS = 'occurrence-rows-in-records';
 
+/**
+ * An assignment started by an occurrence signals it only what the occurrence reads: not the
+ * 'requested' it started with, nor overdue/escalated unless the occurrence shows stages (0.4.0).
+ */
+export const PARENT_SIGNALS_WHAT_IT_READS = 'assignment-parent-signals-what-it-reads';
+
 /** For the test and the README: where each patch lives and since which release. */
 export const PATCHES: readonly { id: string; workflowType: string; since: string }[] = [
   { id: SEARCH_ATTRIBUTES_AT_START, workflowType: 'assignmentWorkflow', since: '0.4.0' },
+  { id: PARENT_SIGNALS_WHAT_IT_READS, workflowType: 'assignmentWorkflow', since: '0.4.0' },
   { id: OCCURRENCE_ROWS_IN_RECORDS, workflowType: 'reportCycleWorkflow', since: '0.4.0' },
 ];

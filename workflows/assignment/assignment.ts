@@ -20,7 +20,7 @@ import {
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import { recordAssignment, resubmitDue, scheduleRound } from '../activity-proxies';
-import { SEARCH_ATTRIBUTES_AT_START } from '../patches';
+import { PARENT_SIGNALS_WHAT_IT_READS, SEARCH_ATTRIBUTES_AT_START } from '../patches';
 import { DUE, ITEM, PERIOD, PROGRAM, STATUS, UNIT } from '../search-attributes';
 import { checkedInput } from '../occurrence/checked-input';
 import { Assignment } from './assignment-state';
@@ -163,6 +163,19 @@ function parentOf(input: CheckedAssignmentInput): { workflowId: string; runId?: 
  * occurrence shows them from the due), so moving between them is not worth a signal — at
  * 3,400 units, one spike of signals at the due for nothing the occurrence reads.
  */
+/**
+ * Whether the parent shows the open stages. Before 0.4 an occurrence's assignments took their
+ * start's view without stages but compared later ones with stages, so every assignment sent
+ * its parent a summary it already had ('requested') and one for 'overdue': two signals per
+ * unit, 6,800 for a cycle of 3,400 units. Children of earlier releases (no `input.parent`)
+ * always showed stages.
+ */
+function showsStages(a: Assignment): boolean {
+  const parent = a.input.parent;
+  if (!parent) return true;
+  return patched(PARENT_SIGNALS_WHAT_IT_READS) ? (parent.stages ?? false) : (parent.stages ?? true);
+}
+
 function parentView(summary: AssignmentSummary, stages: boolean): string {
   const open = !stages && (summary.status === 'requested' || summary.status === 'overdue' || summary.status === 'escalated');
   return JSON.stringify({ ...summary, status: open ? 'open' : summary.status });
@@ -172,7 +185,7 @@ async function tellParent(a: Assignment, closing = false): Promise<void> {
   const parent = parentOf(a.input);
   if (!parent || !a.parentOutdated) return;
   a.parentOutdated = false;
-  const view = parentView(a.summary(), a.input.parent?.stages ?? true);
+  const view = parentView(a.summary(), showsStages(a));
   if (!closing && view === a.parentHeard) return;
   a.parentHeard = view;
   try {
