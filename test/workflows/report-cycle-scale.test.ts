@@ -18,12 +18,18 @@ const UNITS = Number(process.env.DONDOC_SCALE_UNITS ?? 300);
 const YEAR = new Date().getUTCFullYear() + 1;
 const scale = scaleProgram(UNITS, YEAR);
 const MINUTES = 60_000;
+const began = Date.now();
+/** Where a long run is, on stderr as it happens (vitest prints console output only at the end of a case). */
+const stage = (what: string) => process.stderr.write(`scale ${UNITS}: ${what} at ${Math.round((Date.now() - began) / 1000)} s\n`);
 
 let t: ProgramTestEnv;
 beforeAll(async () => {
   t = await startProgramTestEnv('scale', { stillClock: true });
 });
-afterAll(async () => t?.stop());
+afterAll(async () => {
+  await t?.stop();
+  stage('stopped');
+});
 
 describe(`a report cycle of ${UNITS} units`, () => {
   it('asks every unit, consolidates every row, and stays within Temporal limits', { timeout: 40 * MINUTES }, async () => {
@@ -33,7 +39,9 @@ describe(`a report cycle of ${UNITS} units`, () => {
 
     // The request goes to every unit before the due (19/3 17:00).
     await travelTo(t.env, `${YEAR}-03-18T09:00`);
+    stage('applied');
     await t.sink.waitFor((m) => /\/request@/.test(m.messageId), { count: UNITS, timeoutMs: 25 * MINUTES });
+    stage('every request sent');
     expect(new Set(t.sink.messages().filter((m) => /\/request@/.test(m.messageId)).map((m) => m.messageId)).size).toBe(UNITS);
 
     // Nobody reported: the office consolidates now (no need to wait for 24/3), and every unit
@@ -42,6 +50,7 @@ describe(`a report cycle of ${UNITS} units`, () => {
     const cycle = t.env.client.workflow.getHandle(scale.occurrenceId);
     await cycle.executeUpdate(consolidateUpdate, { args: [{ by: 'Văn phòng' }] });
     const state = await eventually(() => cycle.query(reportCycleStatusQuery), (s) => s.consolidations.length === 1, 'the consolidation', 10 * MINUTES);
+    stage('consolidated');
     expect(state.rows).toHaveLength(UNITS);
     expect(state.consolidations[0]!.counts).toMatchObject({ total: UNITS, missing: UNITS });
     const book = new ExcelJS.Workbook();
@@ -54,7 +63,9 @@ describe(`a report cycle of ${UNITS} units`, () => {
     });
     expect(new Set(unitRows).size).toBe(UNITS);
 
+    stage('workbook read');
     const figures = await historyFigures(t.env.client, scale.occurrenceId);
+    stage('histories read');
     console.log(
       `scale test: units=${UNITS} runs=${figures.runs} max_history_events=${figures.maxEvents} ` +
         `max_payload_bytes=${figures.maxPayloadBytes} (${figures.maxPayloadEvent}) child_starts=${figures.childStarts}`,
