@@ -19,8 +19,8 @@ const YEAR = new Date().getUTCFullYear() + 1;
 const scale = scaleProgram(UNITS, YEAR);
 const MINUTES = 60_000;
 const began = Date.now();
-/** Where a long run is, on stderr as it happens (vitest prints console output only at the end of a case). */
-const stage = (what: string) => process.stderr.write(`scale ${UNITS}: ${what} at ${Math.round((Date.now() - began) / 1000)} s\n`);
+/** Where a long run is, on stderr as it happens. */
+const stage = (what: string) => console.error(`scale ${UNITS}: ${what} at ${Math.round((Date.now() - began) / 1000)} s`);
 
 let t: ProgramTestEnv;
 beforeAll(async () => {
