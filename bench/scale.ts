@@ -12,10 +12,11 @@
 import { fork, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../config/env';
+import { loadEnv } from '../config/env';
+import { workerTuning } from '../worker/tuning';
 import { applyProgram, programWorkflowId } from '../client/programs';
 import { historyFigures } from '../dev/harness/history-limits';
 import { startMailSink } from '../dev/mail-sink/sink';
@@ -38,7 +39,6 @@ const UNITS = arg('units', 200);
 const REMINDERS = arg('reminders', 3);
 /** Units whose whole history (request to acceptance) is counted. */
 const SAMPLE = Math.min(UNITS, arg('sample', 50));
-const CACHE = Number(process.env.DONDOC_MAX_CACHED_WORKFLOWS ?? DEFAULT_MAX_CACHED_WORKFLOWS);
 
 /** CPU seconds (user + system) of a process, from /proc. */
 function cpuSeconds(pid: number): number {
@@ -70,7 +70,7 @@ interface WorkerProcess {
 
 /** Starts a worker process and waits until it polls. */
 async function startWorker(kind: 'dondoc' | 'bare', address: string, taskQueue: string, smtpPort: number): Promise<WorkerProcess> {
-  const child = fork(resolve(__dirname, 'worker-process.ts'), [kind, address, taskQueue, String(smtpPort), String(CACHE)], {
+  const child = fork(resolve(__dirname, 'worker-process.ts'), [kind, address, taskQueue, String(smtpPort)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -103,6 +103,8 @@ async function main(): Promise<void> {
   const workers: WorkerProcess[] = [];
   // Printed once everything is stopped, so the `scale:` line is the last line of the run.
   const report: string[] = [];
+  const tuning = workerTuning(loadEnv(process.env));
+  const load0 = loadavg()[0]!;
   try {
     const client: Client = env.client;
     const server = serverPid();
@@ -188,6 +190,10 @@ async function main(): Promise<void> {
 
     const fixed = (n: number, d = 2) => n.toFixed(d);
     const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+    report.push(
+      `workers (each its own process, tuned as npm start's): cache ${tuning.maxCachedWorkflows}, activities ${tuning.maxConcurrentActivityTaskExecutions}, workflow tasks ${tuning.maxConcurrentWorkflowTaskExecutions}; ` +
+        `machine load (1 min) ${fixed(load0)} at start, ${fixed(loadavg()[0]!)} at the end`,
+    );
     report.push(`dondoc: ${fixed(seconds, 1)} s to the last request; worker CPU ${fixed(workerCpu, 1)} s, server CPU ${fixed(serverCpu, 1)} s; worker peak RSS ${mb(peakRss)} MB; occurrence runs ${occurrence.runs}, ${occurrence.maxEvents} events; largest payload in ${maxPayloadEvent}`);
     report.push(`bare:   ${fixed(bareSeconds, 1)} s to the last request; worker CPU ${fixed(bareWorkerCpu, 1)} s, server CPU ${fixed(bareServerCpu, 1)} s; worker peak RSS ${mb(barePeakRss)} MB`);
     report.push(`actions (sample of ${SAMPLE}, request to acceptance, ${REMINDERS} reminders armed): dondoc ${fixed(actionsPerAssignment, 1)} (of which ${fixed(shared, 2)} shared), bare ${fixed(bareActions / SAMPLE, 1)}`);

@@ -3,7 +3,10 @@
 // the bench, its CPU time and RSS are its own (read from /proc by the bench), and a busy
 // worker cannot hold up the bench's SMTP sink or its client.
 //
-//   node --import tsx bench/worker-process.ts <dondoc|bare> <address> <taskQueue> <smtpPort> <maxCachedWorkflows>
+//   node --import tsx bench/worker-process.ts <dondoc|bare> <address> <taskQueue> <smtpPort>
+//
+// Both take the tuning `npm start`'s worker takes (worker/tuning.ts, DONDOC_MAX_CACHED_WORKFLOWS
+// and the other DONDOC_* settings from the environment, else their defaults).
 //
 // Tells the bench it polls with an IPC message 'ready'; stops on SIGTERM (the SDK's runtime
 // drains the worker) or when the bench goes away.
@@ -17,15 +20,18 @@ import { createTestRecords } from '../dev/harness/records';
 import { workflowBundle } from '../dev/harness/temporal';
 import { FileStore } from '../storage/file-store';
 import { RecordsLedger } from '../storage/records';
+import { loadEnv } from '../config/env';
 import { createDondocWorker } from '../worker/create-worker';
+import { workerTuning } from '../worker/tuning';
 import { createBareActivities } from './bare/activities';
 
-const argsSchema = z.tuple([z.enum(['dondoc', 'bare']), z.string().min(1), z.string().min(1), z.coerce.number().int().positive(), z.coerce.number().int().min(0)]);
+const argsSchema = z.tuple([z.enum(['dondoc', 'bare']), z.string().min(1), z.string().min(1), z.coerce.number().int().positive()]);
 
 async function main(): Promise<void> {
   const parsed = argsSchema.safeParse(process.argv.slice(2));
-  if (!parsed.success) throw new Error(`usage: worker-process.ts <dondoc|bare> <address> <taskQueue> <smtpPort> <maxCachedWorkflows>: ${parsed.error.message}`);
-  const [kind, address, taskQueue, smtpPort, maxCachedWorkflows] = parsed.data;
+  if (!parsed.success) throw new Error(`usage: worker-process.ts <dondoc|bare> <address> <taskQueue> <smtpPort>: ${parsed.error.message}`);
+  const [kind, address, taskQueue, smtpPort] = parsed.data;
+  const tuning = workerTuning(loadEnv(process.env));
   const mailer = createMailer(`smtp://127.0.0.1:${smtpPort}`);
   const connection = await NativeConnection.connect({ address });
   const cleanups: Array<() => Promise<void>> = [() => connection.close()];
@@ -40,7 +46,7 @@ async function main(): Promise<void> {
         namespace: 'default',
         taskQueue,
         workflowBundle: await workflowBundle(),
-        tuning: { maxCachedWorkflows },
+        tuning,
         deps: {
           mailer,
           from: '"dondoc" <dondoc@test.example.org>',
@@ -56,7 +62,7 @@ async function main(): Promise<void> {
         taskQueue,
         workflowsPath: resolve(__dirname, 'bare', 'workflows.ts'),
         activities: createBareActivities(mailer),
-        maxCachedWorkflows,
+        ...tuning,
       });
     }
     // The bench is the only reason to run: without it, stop (the runtime drains the worker).
