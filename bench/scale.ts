@@ -121,6 +121,13 @@ async function main(): Promise<void> {
     }, 500);
     const isRequest = (domain: string) => (m: { messageId: string }) => m.messageId.includes('/request@') && m.messageId.endsWith(`@${domain}>`);
     const requests = (domain: string) => sink.messages().filter(isRequest(domain)).length;
+    /** Seconds from `since` to the median, the 90th percentile and the last request, and whose was last. */
+    const spread = (domain: string, since: number) => {
+      const sent = sink.messages().filter(isRequest(domain)).map((m) => ({ s: (Date.parse(m.receivedAt) - since) / 1000, id: m.messageId }));
+      sent.sort((a, b) => a.s - b.s);
+      const at = (q: number) => sent[Math.min(sent.length - 1, Math.floor(q * sent.length))]!.s.toFixed(1);
+      return `median ${at(0.5)} s, p90 ${at(0.9)} s, last ${sent.at(-1)!.id}`;
+    };
 
     // dondoc: the program applied, the occurrence pages its assignments, each sends its request.
     const scale = scaleProgram(UNITS, 0, { reminders: REMINDERS, requestAt: Date.now() });
@@ -133,6 +140,7 @@ async function main(): Promise<void> {
     clearInterval(ticker);
     const seconds = (Date.now() - t0) / 1000;
     const workerCpu = cpuSeconds(dondocWorker.pid) - cpu0;
+    const dondocSpread = spread('test.example.org', t0);
     const serverCpu = cpuSeconds(server) - srv0;
 
     // bare: N workflows started by the client with the same timers.
@@ -151,6 +159,7 @@ async function main(): Promise<void> {
     clearInterval(ticker);
     const bareSeconds = (Date.now() - b0) / 1000;
     const bareWorkerCpu = cpuSeconds(bareWorker.pid) - bcpu0;
+    const bareSpread = spread('bench.example.org', b0);
     const bareServerCpu = cpuSeconds(server) - bsrv0;
 
     // A sample of units submits on time in both and the office accepts (a dondoc assignment
@@ -194,8 +203,8 @@ async function main(): Promise<void> {
       `workers (each its own process, tuned as npm start's): cache ${tuning.maxCachedWorkflows}, activities ${tuning.maxConcurrentActivityTaskExecutions}, workflow tasks ${tuning.maxConcurrentWorkflowTaskExecutions}; ` +
         `machine load (1 min) ${fixed(load0)} at start, ${fixed(loadavg()[0]!)} at the end`,
     );
-    report.push(`dondoc: ${fixed(seconds, 1)} s to the last request; worker CPU ${fixed(workerCpu, 1)} s, server CPU ${fixed(serverCpu, 1)} s; worker peak RSS ${mb(peakRss)} MB; occurrence runs ${occurrence.runs}, ${occurrence.maxEvents} events; largest payload in ${maxPayloadEvent}`);
-    report.push(`bare:   ${fixed(bareSeconds, 1)} s to the last request; worker CPU ${fixed(bareWorkerCpu, 1)} s, server CPU ${fixed(bareServerCpu, 1)} s; worker peak RSS ${mb(barePeakRss)} MB`);
+    report.push(`dondoc: ${fixed(seconds, 1)} s to the last request (${dondocSpread}); worker CPU ${fixed(workerCpu, 1)} s, server CPU ${fixed(serverCpu, 1)} s; worker peak RSS ${mb(peakRss)} MB; occurrence runs ${occurrence.runs}, ${occurrence.maxEvents} events; largest payload in ${maxPayloadEvent}`);
+    report.push(`bare:   ${fixed(bareSeconds, 1)} s to the last request (${bareSpread}); worker CPU ${fixed(bareWorkerCpu, 1)} s, server CPU ${fixed(bareServerCpu, 1)} s; worker peak RSS ${mb(barePeakRss)} MB`);
     report.push(`actions (sample of ${SAMPLE}, request to acceptance, ${REMINDERS} reminders armed): dondoc ${fixed(actionsPerAssignment, 1)} (of which ${fixed(shared, 2)} shared), bare ${fixed(bareActions / SAMPLE, 1)}`);
     report.push(
       `scale: units=${UNITS} seconds=${fixed(seconds, 1)} bare_seconds=${fixed(bareSeconds, 1)} ratio=${fixed(seconds / bareSeconds)} ` +
