@@ -24,7 +24,7 @@ import { createDevServerEnv, uniqueQueue } from '../dev/harness/temporal';
 import { scaleProgram } from '../dev/scale-program';
 import { reviewUpdate, submitUpdate } from '../workflows/assignment/messages';
 import { compilePlan } from '../program/plan';
-import { countActions } from './actions';
+import { actionsByKind, countActions } from './actions';
 import { bareAcceptUpdate, bareAssignmentWorkflow, bareSubmitUpdate } from './bare/workflows';
 import { watchLoop } from './loop-watch';
 
@@ -182,15 +182,22 @@ async function main(): Promise<void> {
     const program = await historyFigures(client, programWorkflowId(scale.program.program.id));
     let assignmentActions = 0;
     let bareActions = 0;
+    const kinds = { dondoc: new Map<string, number>(), bare: new Map<string, number>() };
+    const addKinds = (into: Map<string, number>, events: Parameters<typeof actionsByKind>[0]) => {
+      for (const [kind, n] of actionsByKind(events)) into.set(kind, (into.get(kind) ?? 0) + n);
+    };
     let maxEvents = Math.max(occurrence.maxEvents, program.maxEvents);
     let maxPayload = Math.max(occurrence.maxPayloadBytes, program.maxPayloadBytes);
     let maxPayloadEvent = occurrence.maxPayloadBytes >= program.maxPayloadBytes ? `occurrence ${occurrence.maxPayloadEvent}` : `program ${program.maxPayloadEvent}`;
     for (const u of sample) {
       const a = await historyFigures(client, `${scale.occurrenceId}/${u}`);
       assignmentActions += countActions(a.events);
+      addKinds(kinds.dondoc, a.events);
       maxEvents = Math.max(maxEvents, a.maxEvents);
       if (a.maxPayloadBytes > maxPayload) [maxPayload, maxPayloadEvent] = [a.maxPayloadBytes, `assignment ${a.maxPayloadEvent}`];
-      bareActions += countActions((await historyFigures(client, `bare/${u}`)).events);
+      const b = await historyFigures(client, `bare/${u}`);
+      bareActions += countActions(b.events);
+      addKinds(kinds.bare, b.events);
     }
     // The occurrence's and the program's own actions are shared by every unit.
     const shared = (countActions(occurrence.events) + countActions(program.events)) / UNITS;
@@ -206,6 +213,8 @@ async function main(): Promise<void> {
     report.push(`dondoc: ${fixed(seconds, 1)} s to the last request (${dondocSpread}); worker CPU ${fixed(workerCpu, 1)} s, server CPU ${fixed(serverCpu, 1)} s; worker peak RSS ${mb(peakRss)} MB; occurrence runs ${occurrence.runs}, ${occurrence.maxEvents} events; largest payload in ${maxPayloadEvent}`);
     report.push(`bare:   ${fixed(bareSeconds, 1)} s to the last request (${bareSpread}); worker CPU ${fixed(bareWorkerCpu, 1)} s, server CPU ${fixed(bareServerCpu, 1)} s; worker peak RSS ${mb(barePeakRss)} MB`);
     report.push(`actions (sample of ${SAMPLE}, request to acceptance, ${REMINDERS} reminders armed): dondoc ${fixed(actionsPerAssignment, 1)} (of which ${fixed(shared, 2)} shared), bare ${fixed(bareActions / SAMPLE, 1)}`);
+    const perUnit = (m: Map<string, number>) => [...m].map(([k, n]) => `${k} ${fixed(n / SAMPLE, 1)}`).join(', ');
+    report.push(`  dondoc per assignment: ${perUnit(kinds.dondoc)}`, `  bare per workflow: ${perUnit(kinds.bare)}`);
     report.push(
       `scale: units=${UNITS} seconds=${fixed(seconds, 1)} bare_seconds=${fixed(bareSeconds, 1)} ratio=${fixed(seconds / bareSeconds)} ` +
         `cpu_ratio=${fixed((workerCpu + serverCpu) / (bareWorkerCpu + bareServerCpu))} actions_per_assignment=${fixed(actionsPerAssignment, 1)} ` +
