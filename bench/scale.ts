@@ -126,7 +126,7 @@ async function main(): Promise<void> {
       const sent = sink.messages().filter(isRequest(domain)).map((m) => ({ s: (Date.parse(m.receivedAt) - since) / 1000, id: m.messageId }));
       sent.sort((a, b) => a.s - b.s);
       const at = (q: number) => sent[Math.min(sent.length - 1, Math.floor(q * sent.length))]!.s.toFixed(1);
-      return `median ${at(0.5)} s, p90 ${at(0.9)} s, last ${sent.at(-1)!.id}`;
+      return { text: `median ${at(0.5)} s, p90 ${at(0.9)} s, last ${sent.at(-1)!.id}`, lastId: sent.at(-1)!.id };
     };
 
     // dondoc: the program applied, the occurrence pages its assignments, each sends its request.
@@ -210,10 +210,19 @@ async function main(): Promise<void> {
       `workers (each its own process, tuned as npm start's): cache ${tuning.maxCachedWorkflows}, activities ${tuning.maxConcurrentActivityTaskExecutions}, workflow tasks ${tuning.maxConcurrentWorkflowTaskExecutions}; ` +
         `machine load (1 min) ${fixed(load0)} at start, ${fixed(loadavg()[0]!)} at the end`,
     );
-    report.push(`dondoc: ${fixed(seconds, 1)} s to the last request (${dondocSpread}); worker CPU ${fixed(workerCpu, 1)} s, server CPU ${fixed(serverCpu, 1)} s; worker peak RSS ${mb(peakRss)} MB; occurrence runs ${occurrence.runs}, ${occurrence.maxEvents} events; largest payload in ${maxPayloadEvent}`);
-    report.push(`bare:   ${fixed(bareSeconds, 1)} s to the last request (${bareSpread}); worker CPU ${fixed(bareWorkerCpu, 1)} s, server CPU ${fixed(bareServerCpu, 1)} s; worker peak RSS ${mb(barePeakRss)} MB`);
+    report.push(`dondoc: ${fixed(seconds, 1)} s to the last request (${dondocSpread.text}); worker CPU ${fixed(workerCpu, 1)} s, server CPU ${fixed(serverCpu, 1)} s; worker peak RSS ${mb(peakRss)} MB; occurrence runs ${occurrence.runs}, ${occurrence.maxEvents} events; largest payload in ${maxPayloadEvent}`);
+    report.push(`bare:   ${fixed(bareSeconds, 1)} s to the last request (${bareSpread.text}); worker CPU ${fixed(bareWorkerCpu, 1)} s, server CPU ${fixed(bareServerCpu, 1)} s; worker peak RSS ${mb(barePeakRss)} MB`);
     report.push(`actions (sample of ${SAMPLE}, request to acceptance, ${REMINDERS} reminders armed): dondoc ${fixed(actionsPerAssignment, 1)} (of which ${fixed(shared, 2)} shared), bare ${fixed(bareActions / SAMPLE, 1)}`);
     const perUnit = (m: Map<string, number>) => [...m].map(([k, n]) => `${k} ${fixed(n / SAMPLE, 1)}`).join(', ');
+    // Why the last one was last: timeouts and failures in its history (a lost completion is
+    // retried only when its timeout expires).
+    const lastWorkflowId = /^<(.*)\/request@/.exec(dondocSpread.lastId)?.[1];
+    if (lastWorkflowId) {
+      const last = await historyFigures(client, lastWorkflowId);
+      const trouble = last.events.filter((e) => Object.keys(e).some((k) => /(TimedOut|Failed)EventAttributes$/.test(k) && (e as Record<string, unknown>)[k]));
+      const kindsOf = trouble.map((e) => Object.keys(e).find((k) => /EventAttributes$/.test(k) && (e as Record<string, unknown>)[k])!.replace(/EventAttributes$/, ''));
+      report.push(`  dondoc's last request (${lastWorkflowId}): ${last.maxEvents} events, ${trouble.length ? `timed out or failed: ${kindsOf.join(', ')}` : 'no timeout or failure in its history'}`);
+    }
     report.push(`  dondoc per assignment: ${perUnit(kinds.dondoc)}`, `  bare per workflow: ${perUnit(kinds.bare)}`);
     report.push(
       `scale: units=${UNITS} seconds=${fixed(seconds, 1)} bare_seconds=${fixed(bareSeconds, 1)} ratio=${fixed(seconds / bareSeconds)} ` +

@@ -66,11 +66,14 @@ async function main(): Promise<void> {
       });
     }
     // The bench is the only reason to run: without it, stop (the runtime drains the worker).
-    process.on('disconnect', () => {
+    const stop = () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
-    });
+    };
+    process.on('disconnect', stop);
     const running = worker.run();
-    process.send?.('ready');
+    // A bench that went away while this worker was starting has already disconnected.
+    if (process.connected) process.send?.('ready');
+    else stop();
     await running;
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
