@@ -66,6 +66,8 @@ interface WorkerProcess {
   pid: number;
   /** Resolves when the process has exited. */
   exited: Promise<void>;
+  /** The worker's last `process.memoryUsage()` (its main thread), sent each second. */
+  memory?: NodeJS.MemoryUsage;
 }
 
 /** Starts a worker process and waits until it polls. */
@@ -79,7 +81,11 @@ async function startWorker(kind: 'dondoc' | 'bare', address: string, taskQueue: 
     child.once('message', (m) => (m === 'ready' ? ready() : fail(new Error(`${kind} worker: unexpected message ${JSON.stringify(m)}`))));
     child.once('exit', (code) => fail(new Error(`${kind} worker exited with code ${code} before it polled`)));
   });
-  return { child, pid: child.pid!, exited };
+  const w: WorkerProcess = { child, pid: child.pid!, exited };
+  child.on('message', (m: { memory?: NodeJS.MemoryUsage }) => {
+    if (typeof m === 'object' && m.memory) w.memory = m.memory;
+  });
+  return w;
 }
 
 async function stopWorker(w: WorkerProcess): Promise<void> {
@@ -115,8 +121,10 @@ async function main(): Promise<void> {
     const [dondocWorker, bareWorker] = workers as [WorkerProcess, WorkerProcess];
     let peakRss = 0;
     let barePeakRss = 0;
+    let memoryAtPeak: NodeJS.MemoryUsage | undefined;
     const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, rssBytes(dondocWorker.pid));
+      const rss = rssBytes(dondocWorker.pid);
+      if (rss > peakRss) [peakRss, memoryAtPeak] = [rss, dondocWorker.memory];
       barePeakRss = Math.max(barePeakRss, rssBytes(bareWorker.pid));
     }, 500);
     const isRequest = (domain: string) => (m: { messageId: string }) => m.messageId.includes('/request@') && m.messageId.endsWith(`@${domain}>`);
@@ -222,6 +230,10 @@ async function main(): Promise<void> {
       const trouble = last.events.filter((e) => Object.keys(e).some((k) => /(TimedOut|Failed)EventAttributes$/.test(k) && (e as Record<string, unknown>)[k]));
       const kindsOf = trouble.map((e) => Object.keys(e).find((k) => /EventAttributes$/.test(k) && (e as Record<string, unknown>)[k])!.replace(/EventAttributes$/, ''));
       report.push(`  dondoc's last request (${lastWorkflowId}): ${last.maxEvents} events, ${trouble.length ? `timed out or failed: ${kindsOf.join(', ')}` : 'no timeout or failure in its history'}`);
+    }
+    if (memoryAtPeak) {
+      const m = memoryAtPeak;
+      report.push(`  dondoc worker at its peak RSS: main-thread heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB, external ${mb(m.external)} MB (array buffers ${mb(m.arrayBuffers)} MB); the rest (${mb(peakRss - m.heapTotal - m.external)} MB) is native memory and the workflow threads' heaps`);
     }
     report.push(`  dondoc per assignment: ${perUnit(kinds.dondoc)}`, `  bare per workflow: ${perUnit(kinds.bare)}`);
     report.push(

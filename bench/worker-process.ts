@@ -8,7 +8,8 @@
 // Both take the tuning `npm start`'s worker takes (worker/tuning.ts, DONDOC_MAX_CACHED_WORKFLOWS
 // and the other DONDOC_* settings from the environment, else their defaults).
 //
-// Tells the bench it polls with an IPC message 'ready'; stops on SIGTERM (the SDK's runtime
+// Tells the bench it polls with an IPC message 'ready', then sends its memory figures each
+// second; stops on SIGTERM (the SDK's runtime
 // drains the worker) or when the bench goes away.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -74,6 +75,12 @@ async function main(): Promise<void> {
     // A bench that went away while this worker was starting has already disconnected.
     if (process.connected) process.send?.('ready');
     else stop();
+    // Where the memory is (this thread's heap, buffers; the rest is native and the workflow
+    // threads' own heaps), for the bench to report at the peak of RSS.
+    const memory = setInterval(() => {
+      if (process.connected) process.send?.({ memory: process.memoryUsage() });
+    }, 1000);
+    void running.finally(() => clearInterval(memory));
     await running;
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
