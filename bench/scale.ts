@@ -28,17 +28,17 @@ import { actionsByKind, countActions } from './actions';
 import { bareAcceptUpdate, bareAssignmentWorkflow, bareSubmitUpdate } from './bare/workflows';
 import { watchLoop } from './loop-watch';
 
-function arg(name: string, fallback: number): number {
+function arg(name: string, fallback: number, min: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name}: expected a whole number, got ${process.argv[i + 1]}`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name}: expected a whole number of at least ${min}, got ${process.argv[i + 1]}`);
   return value;
 }
 
-const UNITS = arg('units', 200);
-const REMINDERS = arg('reminders', 3);
+const UNITS = arg('units', 200, 1);
+const REMINDERS = arg('reminders', 3, 0);
 /** Units whose whole history (request to acceptance) is counted. */
-const SAMPLE = Math.min(UNITS, arg('sample', 50));
+const SAMPLE = Math.min(UNITS, arg('sample', 50, 1));
 
 /** CPU seconds (user + system) of a process, from /proc. */
 function cpuSeconds(pid: number): number {
