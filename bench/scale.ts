@@ -9,11 +9,9 @@
 // Each worker runs in its own process (bench/worker-process.ts): its CPU and RSS are its own,
 // and this process — the SMTP sink, the client, the progress lines — never waits behind a
 // worker's activations. A watch (bench/loop-watch.ts) reports any stall of this loop.
-import { fork, execFileSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { loadEnv } from '../config/env';
 import { workerTuning } from '../worker/tuning';
@@ -26,7 +24,9 @@ import { reviewUpdate, submitUpdate } from '../workflows/assignment/messages';
 import { compilePlan } from '../program/plan';
 import { actionsByKind, countActions } from './actions';
 import { bareAcceptUpdate, bareAssignmentWorkflow, bareSubmitUpdate } from './bare/workflows';
+import { offset, timeline } from './history-times';
 import { watchLoop } from './loop-watch';
+import { cpuSeconds, rssBytes, serverPid, startWorker, stopWorker, type WorkerProcess } from './processes';
 
 function arg(name: string, fallback: number, min: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,59 +39,6 @@ const UNITS = arg('units', 200, 1);
 const REMINDERS = arg('reminders', 3, 0);
 /** Units whose whole history (request to acceptance) is counted. */
 const SAMPLE = Math.min(UNITS, arg('sample', 50, 1));
-
-/** CPU seconds (user + system) of a process, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** Resident memory of a process in bytes, from /proc (0 once it is gone). */
-function rssBytes(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function serverPid(): number {
-  const out = execFileSync('pgrep', ['-n', '-f', 'server start-dev'], { encoding: 'utf8' }).trim();
-  return Number(out.split('\n').at(-1));
-}
-
-interface WorkerProcess {
-  child: ChildProcess;
-  pid: number;
-  /** Resolves when the process has exited. */
-  exited: Promise<void>;
-  /** The worker's last `process.memoryUsage()` (its main thread), sent each second. */
-  memory?: NodeJS.MemoryUsage;
-}
-
-/** Starts a worker process and waits until it polls. */
-async function startWorker(kind: 'dondoc' | 'bare', address: string, taskQueue: string, smtpPort: number): Promise<WorkerProcess> {
-  const child = fork(resolve(__dirname, 'worker-process.ts'), [kind, address, taskQueue, String(smtpPort)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  await new Promise<void>((ready, fail) => {
-    child.once('message', (m) => (m === 'ready' ? ready() : fail(new Error(`${kind} worker: unexpected message ${JSON.stringify(m)}`))));
-    child.once('exit', (code) => fail(new Error(`${kind} worker exited with code ${code} before it polled`)));
-  });
-  const w: WorkerProcess = { child, pid: child.pid!, exited };
-  child.on('message', (m: { memory?: NodeJS.MemoryUsage }) => {
-    if (typeof m === 'object' && m.memory) w.memory = m.memory;
-  });
-  return w;
-}
-
-async function stopWorker(w: WorkerProcess): Promise<void> {
-  w.child.kill('SIGTERM');
-  await w.exited;
-}
 
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
@@ -230,6 +177,11 @@ async function main(): Promise<void> {
       const trouble = last.events.filter((e) => Object.keys(e).some((k) => /(TimedOut|Failed)EventAttributes$/.test(k) && (e as Record<string, unknown>)[k]));
       const kindsOf = trouble.map((e) => Object.keys(e).find((k) => /EventAttributes$/.test(k) && (e as Record<string, unknown>)[k])!.replace(/EventAttributes$/, ''));
       report.push(`  dondoc's last request (${lastWorkflowId}): ${last.maxEvents} events, ${trouble.length ? `timed out or failed: ${kindsOf.join(', ')}` : 'no timeout or failure in its history'}`);
+      report.push(`    its first events, seconds after the apply: ${timeline(last.events.slice(0, 20), t0)}`);
+      // When the occurrence's pages of starts ran: fan-out pacing, apart from the workers.
+      const pages = occurrence.events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'startAssignments');
+      const done = occurrence.events.filter((e) => e.activityTaskCompletedEventAttributes && pages.some((p) => String(p.eventId) === String(e.activityTaskCompletedEventAttributes!.scheduledEventId)));
+      if (pages.length) report.push(`    the occurrence's ${pages.length} pages of starts: scheduled +${offset(pages[0]!, t0)} to +${offset(pages.at(-1)!, t0)} s, the last completed +${done.length ? offset(done.at(-1)!, t0) : '?'} s`);
     }
     if (memoryAtPeak) {
       const m = memoryAtPeak;
