@@ -17,7 +17,8 @@ export function timeline(events: HistoryEvent[], since: number): string {
   return events
     .map((e) => {
       const kind = Object.keys(e).find((k) => k.endsWith('EventAttributes') && (e as Record<string, unknown>)[k])?.replace(/EventAttributes$/, '') ?? '?';
-      return `${kind} +${offset(e, since)}`;
+      const activity = e.activityTaskScheduledEventAttributes?.activityType?.name;
+      return `${kind}${activity ? ` (${activity})` : ''} +${offset(e, since)}`;
     })
     .join(', ');
 }
