@@ -40,8 +40,20 @@ const REMINDERS = arg('reminders', 3, 0);
 /** Units whose whole history (request to acceptance) is counted. */
 const SAMPLE = Math.min(UNITS, arg('sample', 50, 1));
 
+/** Closing 50 accepted workflows takes seconds; ten minutes means something is wrong. */
+const SAMPLE_WAIT_MS = 10 * 60_000;
+
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** Rejects, naming what it waited for, when `p` takes longer than `ms`: a silent wait is what hid the last hang. */
+function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench:scale: still waiting after ${ms / 1000} s for ${what}`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 function progress(label: string, count: () => number, total: number, started: number): NodeJS.Timeout {
@@ -127,8 +139,8 @@ async function main(): Promise<void> {
     await inBatches(sample, 10, (u) => assignment(u).executeUpdate(reviewUpdate, { args: [{ decision: 'accept' }] }));
     await inBatches(sample, 10, (u) => bareOne(u).executeUpdate(bareSubmitUpdate, { args: [`Báo cáo của ${u}`] }));
     await inBatches(sample, 10, (u) => bareOne(u).executeUpdate(bareAcceptUpdate));
-    await inBatches(sample, 10, (u) => assignment(u).result());
-    await inBatches(sample, 10, (u) => bareOne(u).result());
+    await within(SAMPLE_WAIT_MS, `the ${SAMPLE} sampled dondoc assignments to close after their acceptance`, inBatches(sample, 10, (u) => assignment(u).result()));
+    await within(SAMPLE_WAIT_MS, `the ${SAMPLE} sampled bare workflows to close after their acceptance`, inBatches(sample, 10, (u) => bareOne(u).result()));
     // The assignments' last summaries reach the occurrence before its history is read.
     await new Promise((r) => setTimeout(r, 5_000));
 
