@@ -17,8 +17,24 @@ const BILLED = [
   'workflowExecutionContinuedAsNewEventAttributes',
 ] as const;
 
+type Billed = (typeof BILLED)[number];
+
+function billedKind(e: temporal.api.history.v1.IHistoryEvent): Billed | undefined {
+  return BILLED.find((k) => (e as Record<string, unknown>)[k]);
+}
+
 export function countActions(events: temporal.api.history.v1.IHistoryEvent[]): number {
   let n = 0;
-  for (const e of events) if (BILLED.some((k) => (e as Record<string, unknown>)[k])) n++;
+  for (const e of events) if (billedKind(e)) n++;
   return n;
+}
+
+/** Actions by kind ("activityTaskScheduled": 5, …), for saying where an assignment's actions go. */
+export function actionsByKind(events: temporal.api.history.v1.IHistoryEvent[]): Map<string, number> {
+  const kinds = new Map<string, number>();
+  for (const e of events) {
+    const kind = billedKind(e)?.replace(/EventAttributes$/, '');
+    if (kind) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return kinds;
 }

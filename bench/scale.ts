@@ -1,55 +1,59 @@
-// `npm run bench:scale -- --units N [--reminders 3]`: one report item requested now for N
-// units on the dev server (SQLite, as `npm start`), beside N bare Temporal workflows with
-// the same timers (bench/bare/), in the same run. Measures the time until every request is
-// in the SMTP sink, the CPU of the worker process and of the server, the actions per
-// assignment from the histories (a sample of units submits, so their histories are whole),
-// the largest history and payload, and the worker's peak RSS. Prints figures, asserts
-// nothing: timing belongs to benchmarks, not tests.
-import { readFileSync } from 'node:fs';
+// `npm run bench:scale -- --units N [--reminders 3] [--sample 50]`: one report item requested
+// now for N units on the dev server (SQLite, as `npm start`), beside N bare Temporal workflows
+// with the same timers (bench/bare/), in the same run, one after the other. Measures the time
+// until every request is in the SMTP sink, the CPU of each worker process and of the server,
+// the actions per assignment from the histories (a sample of units submits and is accepted,
+// so their histories run request to close), the largest history and payload, and the dondoc
+// worker's peak RSS. Prints figures, asserts nothing: timing belongs to benchmarks, not tests.
+//
+// Each worker runs in its own process (bench/worker-process.ts): its CPU and RSS are its own,
+// and this process — the SMTP sink, the client, the progress lines — never waits behind a
+// worker's activations. A watch (bench/loop-watch.ts) reports any stall of this loop.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
-import { createMailer } from '../activities/notify/mailer';
-import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../config/env';
+import { loadEnv } from '../config/env';
+import { workerTuning } from '../worker/tuning';
 import { applyProgram, programWorkflowId } from '../client/programs';
 import { historyFigures } from '../dev/harness/history-limits';
-import { startTestMail } from '../dev/harness/mail';
-import { createDevServerEnv, uniqueQueue, workflowBundle } from '../dev/harness/temporal';
+import { startMailSink } from '../dev/mail-sink/sink';
+import { createDevServerEnv, uniqueQueue } from '../dev/harness/temporal';
 import { scaleProgram } from '../dev/scale-program';
-import { createDondocWorker } from '../worker/create-worker';
-import { submitUpdate } from '../workflows/assignment/messages';
+import { reviewUpdate, submitUpdate } from '../workflows/assignment/messages';
 import { compilePlan } from '../program/plan';
-import { countActions } from './actions';
-import { createBareActivities } from './bare/activities';
-import { bareAssignmentWorkflow, bareSubmitUpdate } from './bare/workflows';
+import { actionsByKind, countActions } from './actions';
+import { bareAcceptUpdate, bareAssignmentWorkflow, bareSubmitUpdate } from './bare/workflows';
+import { offset, timeline } from './history-times';
+import { watchLoop } from './loop-watch';
+import { cpuSeconds, rssBytes, serverPid, startWorker, stopWorker, type WorkerProcess } from './processes';
 
-function arg(name: string, fallback: number): number {
+function arg(name: string, fallback: number, min: number): number {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name}: expected a whole number of at least ${min}, got ${process.argv[i + 1]}`);
+  return value;
 }
 
-const UNITS = arg('units', 200);
-const REMINDERS = arg('reminders', 3);
-/** Units whose whole history (request to receipt) is counted. */
-const SAMPLE = Math.min(UNITS, arg('sample', 50));
-const CACHE = Number(process.env.DONDOC_MAX_CACHED_WORKFLOWS ?? DEFAULT_MAX_CACHED_WORKFLOWS);
+const UNITS = arg('units', 200, 1);
+const REMINDERS = arg('reminders', 3, 0);
+/** Units whose whole history (request to acceptance) is counted. */
+const SAMPLE = Math.min(UNITS, arg('sample', 50, 1));
 
-/** CPU seconds (user + system) of a process, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function serverPid(): number {
-  const out = execFileSync('pgrep', ['-n', '-f', 'server start-dev'], { encoding: 'utf8' }).trim();
-  return Number(out.split('\n').at(-1));
-}
+/** Closing 50 accepted workflows takes seconds; ten minutes means something is wrong. */
+const SAMPLE_WAIT_MS = 10 * 60_000;
 
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** Rejects, naming what it waited for, when `p` takes longer than `ms`: a silent wait is what hid the last hang. */
+function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench:scale: still waiting after ${ms / 1000} s for ${what}`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 function progress(label: string, count: () => number, total: number, started: number): NodeJS.Timeout {
@@ -57,104 +61,159 @@ function progress(label: string, count: () => number, total: number, started: nu
 }
 
 async function main(): Promise<void> {
+  const stopWatch = watchLoop();
   const dir = await mkdtemp(join(tmpdir(), 'dondoc-scale-'));
-  const { sink, deps } = await startTestMail();
+  const sink = await startMailSink({ smtpPort: 0, httpPort: 0, maxMessages: 100_000 });
   const env = await createDevServerEnv({ dbFilename: join(dir, 'temporal.sqlite') });
-  const client: Client = env.client;
-  const server = serverPid();
-  const taskQueue = uniqueQueue('scale');
-  const bareQueue = uniqueQueue('bare');
-  const worker = await createDondocWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, workflowBundle: await workflowBundle(), tuning: { maxCachedWorkflows: CACHE } });
-  const bare = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: bareQueue,
-    workflowsPath: resolve(__dirname, 'bare', 'workflows.ts'),
-    activities: createBareActivities(createMailer(`smtp://127.0.0.1:${sink.smtpPort}`)),
-    maxCachedWorkflows: CACHE,
-  });
-  const running = Promise.all([worker.run(), bare.run()]);
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
-  const requests = (domain: string) => sink.messages().filter((m) => m.messageId.includes('/request@') && m.messageId.endsWith(`@${domain}>`)).length;
+  const workers: WorkerProcess[] = [];
+  // Printed once everything is stopped, so the `scale:` line is the last line of the run.
+  const report: string[] = [];
+  const tuning = workerTuning(loadEnv(process.env));
+  const load0 = loadavg()[0]!;
+  try {
+    const client: Client = env.client;
+    const server = serverPid();
+    const taskQueue = uniqueQueue('scale');
+    const bareQueue = uniqueQueue('bare');
+    // Both bundle their workflows at start: side by side, before anything is timed.
+    workers.push(...(await Promise.all([startWorker('dondoc', env.address, taskQueue, sink.smtpPort), startWorker('bare', env.address, bareQueue, sink.smtpPort)])));
+    const [dondocWorker, bareWorker] = workers as [WorkerProcess, WorkerProcess];
+    let peakRss = 0;
+    let barePeakRss = 0;
+    let memoryAtPeak: NodeJS.MemoryUsage | undefined;
+    const sampler = setInterval(() => {
+      const rss = rssBytes(dondocWorker.pid);
+      if (rss > peakRss) [peakRss, memoryAtPeak] = [rss, dondocWorker.memory];
+      barePeakRss = Math.max(barePeakRss, rssBytes(bareWorker.pid));
+    }, 500);
+    const isRequest = (domain: string) => (m: { messageId: string }) => m.messageId.includes('/request@') && m.messageId.endsWith(`@${domain}>`);
+    const requests = (domain: string) => sink.messages().filter(isRequest(domain)).length;
+    /** Seconds from `since` to the median, the 90th percentile and the last request, and whose was last. */
+    const spread = (domain: string, since: number) => {
+      const sent = sink.messages().filter(isRequest(domain)).map((m) => ({ s: (Date.parse(m.receivedAt) - since) / 1000, id: m.messageId }));
+      sent.sort((a, b) => a.s - b.s);
+      const at = (q: number) => sent[Math.min(sent.length - 1, Math.floor(q * sent.length))]!.s.toFixed(1);
+      return { text: `median ${at(0.5)} s, p90 ${at(0.9)} s, last ${sent.at(-1)!.id}`, lastId: sent.at(-1)!.id };
+    };
 
-  // dondoc: the program applied, the occurrence pages its assignments, each sends its request.
-  const scale = scaleProgram(UNITS, 0, { reminders: REMINDERS, requestAt: Date.now() });
-  const cpu0 = process.cpuUsage();
-  const srv0 = cpuSeconds(server);
-  const t0 = Date.now();
-  let ticker = progress('dondoc requests', () => requests('test.example.org'), UNITS, t0);
-  await applyProgram(client, taskQueue, scale.program, 'quy-mo.yaml');
-  await sink.waitFor((m) => m.messageId.includes('/request@') && m.messageId.endsWith('@test.example.org>'), { count: UNITS, timeoutMs: 4 * 3600_000 });
-  clearInterval(ticker);
-  const seconds = (Date.now() - t0) / 1000;
-  const cpu1 = process.cpuUsage(cpu0);
-  const workerCpu = (cpu1.user + cpu1.system) / 1e6;
-  const serverCpu = cpuSeconds(server) - srv0;
-  const rssDondoc = peakRss;
+    // dondoc: the program applied, the occurrence pages its assignments, each sends its request.
+    const scale = scaleProgram(UNITS, 0, { reminders: REMINDERS, requestAt: Date.now() });
+    const cpu0 = cpuSeconds(dondocWorker.pid);
+    const srv0 = cpuSeconds(server);
+    const t0 = Date.now();
+    let ticker = progress('dondoc requests', () => requests('test.example.org'), UNITS, t0);
+    await applyProgram(client, taskQueue, scale.program, 'quy-mo.yaml');
+    await sink.waitFor(isRequest('test.example.org'), { count: UNITS, timeoutMs: 4 * 3600_000 });
+    clearInterval(ticker);
+    const seconds = (Date.now() - t0) / 1000;
+    const workerCpu = cpuSeconds(dondocWorker.pid) - cpu0;
+    const dondocSpread = spread('test.example.org', t0);
+    const serverCpu = cpuSeconds(server) - srv0;
 
-  // bare: N workflows started by the client with the same timers.
-  const unitIds = Array.from({ length: UNITS }, (_, i) => `don-vi-${i + 1}`);
-  const planned = compilePlan(scale.program).assignments[0]!;
-  const dueAt = Date.parse(planned.due.at);
-  const reminderAts = planned.reminders.map((r) => Date.parse(r.at));
-  const bcpu0 = process.cpuUsage();
-  const bsrv0 = cpuSeconds(server);
-  const b0 = Date.now();
-  ticker = progress('bare requests', () => requests('bench.example.org'), UNITS, b0);
-  await inBatches(unitIds, 50, (u) =>
-    client.workflow.start(bareAssignmentWorkflow, { taskQueue: bareQueue, workflowId: `bare/${u}`, args: [{ to: `vanphong@${u}.example.org`, dueAt, reminders: reminderAts }] }),
-  );
-  await sink.waitFor((m) => m.messageId.includes('/request@') && m.messageId.endsWith('@bench.example.org>'), { count: UNITS, timeoutMs: 4 * 3600_000 });
-  clearInterval(ticker);
-  const bareSeconds = (Date.now() - b0) / 1000;
-  const bcpu1 = process.cpuUsage(bcpu0);
-  const bareWorkerCpu = (bcpu1.user + bcpu1.system) / 1e6;
-  const bareServerCpu = cpuSeconds(server) - bsrv0;
+    // bare: N workflows started by the client with the same timers.
+    const unitIds = Array.from({ length: UNITS }, (_, i) => `don-vi-${i + 1}`);
+    const planned = compilePlan(scale.program).assignments[0]!;
+    const dueAt = Date.parse(planned.due.at);
+    const reminderAts = planned.reminders.map((r) => Date.parse(r.at));
+    const bcpu0 = cpuSeconds(bareWorker.pid);
+    const bsrv0 = cpuSeconds(server);
+    const b0 = Date.now();
+    ticker = progress('bare requests', () => requests('bench.example.org'), UNITS, b0);
+    await inBatches(unitIds, 50, (u) =>
+      client.workflow.start(bareAssignmentWorkflow, { taskQueue: bareQueue, workflowId: `bare/${u}`, args: [{ to: `vanphong@${u}.example.org`, dueAt, reminders: reminderAts }] }),
+    );
+    await sink.waitFor(isRequest('bench.example.org'), { count: UNITS, timeoutMs: 4 * 3600_000 });
+    clearInterval(ticker);
+    const bareSeconds = (Date.now() - b0) / 1000;
+    const bareWorkerCpu = cpuSeconds(bareWorker.pid) - bcpu0;
+    const bareSpread = spread('bench.example.org', b0);
+    const bareServerCpu = cpuSeconds(server) - bsrv0;
 
-  // A sample of units submits on time in both, so their histories run request to receipt.
-  const sample = unitIds.slice(0, SAMPLE);
-  await inBatches(sample, 10, (u) => client.workflow.getHandle(`${scale.occurrenceId}/${u}`).executeUpdate(submitUpdate, { args: [{ content: `Báo cáo của ${u}` }] }));
-  await inBatches(sample, 10, (u) => client.workflow.getHandle(`bare/${u}`).executeUpdate(bareSubmitUpdate, { args: [`Báo cáo của ${u}`] }));
-  await inBatches(sample, 10, (u) => client.workflow.getHandle(`${scale.occurrenceId}/${u}`).result());
-  await inBatches(sample, 10, (u) => client.workflow.getHandle(`bare/${u}`).result());
-  // The assignments' last summaries reach the occurrence before its history is read.
-  await new Promise((r) => setTimeout(r, 5_000));
+    // A sample of units submits on time in both and the office accepts (a dondoc assignment
+    // closes only on the office's decision), so their histories run request to close.
+    process.stderr.write(`  sample: ${SAMPLE} units submit and are accepted in both\n`);
+    const sample = unitIds.slice(0, SAMPLE);
+    const assignment = (u: string) => client.workflow.getHandle(`${scale.occurrenceId}/${u}`);
+    const bareOne = (u: string) => client.workflow.getHandle(`bare/${u}`);
+    await inBatches(sample, 10, (u) => assignment(u).executeUpdate(submitUpdate, { args: [{ content: `Báo cáo của ${u}` }] }));
+    await inBatches(sample, 10, (u) => assignment(u).executeUpdate(reviewUpdate, { args: [{ decision: 'accept' }] }));
+    await inBatches(sample, 10, (u) => bareOne(u).executeUpdate(bareSubmitUpdate, { args: [`Báo cáo của ${u}`] }));
+    await inBatches(sample, 10, (u) => bareOne(u).executeUpdate(bareAcceptUpdate));
+    await within(SAMPLE_WAIT_MS, `the ${SAMPLE} sampled dondoc assignments to close after their acceptance`, inBatches(sample, 10, (u) => assignment(u).result()));
+    await within(SAMPLE_WAIT_MS, `the ${SAMPLE} sampled bare workflows to close after their acceptance`, inBatches(sample, 10, (u) => bareOne(u).result()));
+    // The assignments' last summaries reach the occurrence before its history is read.
+    await new Promise((r) => setTimeout(r, 5_000));
 
-  const occurrence = await historyFigures(client, scale.occurrenceId);
-  const program = await historyFigures(client, programWorkflowId(scale.program.program.id));
-  let assignmentActions = 0;
-  let bareActions = 0;
-  let maxEvents = Math.max(occurrence.maxEvents, program.maxEvents);
-  let maxPayload = Math.max(occurrence.maxPayloadBytes, program.maxPayloadBytes);
-  let maxPayloadEvent = occurrence.maxPayloadBytes >= program.maxPayloadBytes ? `occurrence ${occurrence.maxPayloadEvent}` : `program ${program.maxPayloadEvent}`;
-  for (const u of sample) {
-    const a = await historyFigures(client, `${scale.occurrenceId}/${u}`);
-    assignmentActions += countActions(a.events);
-    maxEvents = Math.max(maxEvents, a.maxEvents);
-    if (a.maxPayloadBytes > maxPayload) [maxPayload, maxPayloadEvent] = [a.maxPayloadBytes, `assignment ${a.maxPayloadEvent}`];
-    bareActions += countActions((await historyFigures(client, `bare/${u}`)).events);
+    process.stderr.write('  reading histories\n');
+    const occurrence = await historyFigures(client, scale.occurrenceId);
+    const program = await historyFigures(client, programWorkflowId(scale.program.program.id));
+    let assignmentActions = 0;
+    let bareActions = 0;
+    const kinds = { dondoc: new Map<string, number>(), bare: new Map<string, number>() };
+    const addKinds = (into: Map<string, number>, events: Parameters<typeof actionsByKind>[0]) => {
+      for (const [kind, n] of actionsByKind(events)) into.set(kind, (into.get(kind) ?? 0) + n);
+    };
+    let maxEvents = Math.max(occurrence.maxEvents, program.maxEvents);
+    let maxPayload = Math.max(occurrence.maxPayloadBytes, program.maxPayloadBytes);
+    let maxPayloadEvent = occurrence.maxPayloadBytes >= program.maxPayloadBytes ? `occurrence ${occurrence.maxPayloadEvent}` : `program ${program.maxPayloadEvent}`;
+    for (const u of sample) {
+      const a = await historyFigures(client, `${scale.occurrenceId}/${u}`);
+      assignmentActions += countActions(a.events);
+      addKinds(kinds.dondoc, a.events);
+      maxEvents = Math.max(maxEvents, a.maxEvents);
+      if (a.maxPayloadBytes > maxPayload) [maxPayload, maxPayloadEvent] = [a.maxPayloadBytes, `assignment ${a.maxPayloadEvent}`];
+      const b = await historyFigures(client, `bare/${u}`);
+      bareActions += countActions(b.events);
+      addKinds(kinds.bare, b.events);
+    }
+    // The occurrence's and the program's own actions are shared by every unit.
+    const shared = (countActions(occurrence.events) + countActions(program.events)) / UNITS;
+    const actionsPerAssignment = assignmentActions / SAMPLE + shared;
+    clearInterval(sampler);
+
+    const fixed = (n: number, d = 2) => n.toFixed(d);
+    const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+    report.push(
+      `workers (each its own process, tuned as npm start's): cache ${tuning.maxCachedWorkflows}, activities ${tuning.maxConcurrentActivityTaskExecutions}, workflow tasks ${tuning.maxConcurrentWorkflowTaskExecutions}; ` +
+        `machine load (1 min) ${fixed(load0)} at start, ${fixed(loadavg()[0]!)} at the end`,
+    );
+    report.push(`dondoc: ${fixed(seconds, 1)} s to the last request (${dondocSpread.text}); worker CPU ${fixed(workerCpu, 1)} s, server CPU ${fixed(serverCpu, 1)} s; worker peak RSS ${mb(peakRss)} MB; occurrence runs ${occurrence.runs}, ${occurrence.maxEvents} events; largest payload in ${maxPayloadEvent}`);
+    report.push(`bare:   ${fixed(bareSeconds, 1)} s to the last request (${bareSpread.text}); worker CPU ${fixed(bareWorkerCpu, 1)} s, server CPU ${fixed(bareServerCpu, 1)} s; worker peak RSS ${mb(barePeakRss)} MB`);
+    report.push(`actions (sample of ${SAMPLE}, request to acceptance, ${REMINDERS} reminders armed): dondoc ${fixed(actionsPerAssignment, 1)} (of which ${fixed(shared, 2)} shared), bare ${fixed(bareActions / SAMPLE, 1)}`);
+    const perUnit = (m: Map<string, number>) => [...m].map(([k, n]) => `${k} ${fixed(n / SAMPLE, 1)}`).join(', ');
+    // Why the last one was last: timeouts and failures in its history (a lost completion is
+    // retried only when its timeout expires).
+    const lastWorkflowId = /^<(.*)\/request@/.exec(dondocSpread.lastId)?.[1];
+    if (lastWorkflowId) {
+      const last = await historyFigures(client, lastWorkflowId);
+      const trouble = last.events.filter((e) => Object.keys(e).some((k) => /(TimedOut|Failed)EventAttributes$/.test(k) && (e as Record<string, unknown>)[k]));
+      const kindsOf = trouble.map((e) => Object.keys(e).find((k) => /EventAttributes$/.test(k) && (e as Record<string, unknown>)[k])!.replace(/EventAttributes$/, ''));
+      report.push(`  dondoc's last request (${lastWorkflowId}): ${last.maxEvents} events, ${trouble.length ? `timed out or failed: ${kindsOf.join(', ')}` : 'no timeout or failure in its history'}`);
+      report.push(`    its first events, seconds after the apply: ${timeline(last.events.slice(0, 20), t0)}`);
+      // When the occurrence's pages of starts ran: fan-out pacing, apart from the workers.
+      const pages = occurrence.events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'startAssignments');
+      const done = occurrence.events.filter((e) => e.activityTaskCompletedEventAttributes && pages.some((p) => String(p.eventId) === String(e.activityTaskCompletedEventAttributes!.scheduledEventId)));
+      if (pages.length) report.push(`    the occurrence's ${pages.length} pages of starts: scheduled +${offset(pages[0]!, t0)} to +${offset(pages.at(-1)!, t0)} s, the last completed +${done.length ? offset(done.at(-1)!, t0) : '?'} s`);
+    }
+    if (memoryAtPeak) {
+      const m = memoryAtPeak;
+      report.push(`  dondoc worker at its peak RSS: main-thread heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB, external ${mb(m.external)} MB (array buffers ${mb(m.arrayBuffers)} MB); the rest (${mb(peakRss - m.heapTotal - m.external)} MB) is native memory and the workflow threads' heaps`);
+    }
+    report.push(`  dondoc per assignment: ${perUnit(kinds.dondoc)}`, `  bare per workflow: ${perUnit(kinds.bare)}`);
+    report.push(
+      `scale: units=${UNITS} seconds=${fixed(seconds, 1)} bare_seconds=${fixed(bareSeconds, 1)} ratio=${fixed(seconds / bareSeconds)} ` +
+        `cpu_ratio=${fixed((workerCpu + serverCpu) / (bareWorkerCpu + bareServerCpu))} actions_per_assignment=${fixed(actionsPerAssignment, 1)} ` +
+        `bare_actions=${fixed(bareActions / SAMPLE, 1)} max_history_events=${maxEvents} max_payload_bytes=${maxPayload} worker_rss_mb=${mb(peakRss)}`,
+    );
+  } finally {
+    // Whatever happened, nothing is left running: the workers, the server, the sink.
+    await Promise.all(workers.map(stopWorker));
+    await env.teardown();
+    await sink.close();
+    await rm(dir, { recursive: true, force: true });
+    stopWatch();
   }
-  // The occurrence's and the program's own actions are shared by every unit.
-  const shared = (countActions(occurrence.events) + countActions(program.events)) / UNITS;
-  const actionsPerAssignment = assignmentActions / SAMPLE + shared;
-
-  clearInterval(sampler);
-  worker.shutdown();
-  bare.shutdown();
-  await running;
-  await env.teardown();
-  await sink.close();
-  await rm(dir, { recursive: true, force: true });
-
-  const fixed = (n: number, d = 2) => n.toFixed(d);
-  console.log(`dondoc: ${fixed(seconds, 1)} s to the last request; worker CPU ${fixed(workerCpu, 1)} s, server CPU ${fixed(serverCpu, 1)} s; occurrence runs ${occurrence.runs}, largest payload in ${maxPayloadEvent}`);
-  console.log(`bare:   ${fixed(bareSeconds, 1)} s to the last request; worker CPU ${fixed(bareWorkerCpu, 1)} s, server CPU ${fixed(bareServerCpu, 1)} s`);
-  console.log(`actions (sample of ${SAMPLE}, request to receipt, ${REMINDERS} reminders armed): dondoc ${fixed(actionsPerAssignment, 1)} (of which ${fixed(shared, 2)} shared), bare ${fixed(bareActions / SAMPLE, 1)}`);
-  console.log(
-    `scale: units=${UNITS} seconds=${fixed(seconds, 1)} bare_seconds=${fixed(bareSeconds, 1)} ratio=${fixed(seconds / bareSeconds)} ` +
-      `cpu_ratio=${fixed((workerCpu + serverCpu) / (bareWorkerCpu + bareServerCpu))} actions_per_assignment=${fixed(actionsPerAssignment, 1)} ` +
-      `bare_actions=${fixed(bareActions / SAMPLE, 1)} max_history_events=${maxEvents} max_payload_bytes=${maxPayload} worker_rss_mb=${Math.round(rssDondoc / 1024 / 1024)}`,
-  );
+  for (const line of report) console.log(line);
 }
 
 main().catch((err: unknown) => {
