@@ -4,6 +4,7 @@
 // no payload over 256 KiB (the rows live in the records database, not in payloads). `npm test` runs it with 300 units (the mechanism: pages,
 // signals, the tracker); `npm run test:scale` with 2,500 (see README "Scale and cost" for
 // what that run does on this machine). The figures are printed.
+import { writeSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyProgram } from '../../client/programs';
@@ -19,8 +20,8 @@ const YEAR = new Date().getUTCFullYear() + 1;
 const scale = scaleProgram(UNITS, YEAR);
 const MINUTES = 60_000;
 const began = Date.now();
-/** Where a long run is, on stderr as it happens. */
-const stage = (what: string) => console.error(`scale ${UNITS}: ${what} at ${Math.round((Date.now() - began) / 1000)} s`);
+/** Where a long run is, straight to stderr as it happens (vitest holds console output back). */
+const stage = (what: string) => writeSync(2, `scale ${UNITS}: ${what} at ${Math.round((Date.now() - began) / 1000)} s\n`);
 
 let t: ProgramTestEnv;
 beforeAll(async () => {
