@@ -44,7 +44,7 @@ describe(`a report cycle of ${UNITS} units`, () => {
     // minutes to move its clock even by an hour, so nothing after this point waits for time.
     await travelTo(t.env, `${YEAR}-03-05T08:00`);
     stage('applied');
-    await t.sink.waitFor((m) => /\/request@/.test(m.messageId), { count: UNITS, timeoutMs: 25 * MINUTES });
+    await t.sink.waitFor((m) => /\/request@/.test(m.messageId), { count: UNITS, timeoutMs: 15 * MINUTES });
     stage('every request sent');
     expect(new Set(t.sink.messages().filter((m) => /\/request@/.test(m.messageId)).map((m) => m.messageId)).size).toBe(UNITS);
 
