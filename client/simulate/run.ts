@@ -17,6 +17,7 @@ import type { Program } from '../../program/types';
 import { FileStore } from '../../storage/file-store';
 import { FileSentLedger } from '../../storage/sent-ledger';
 import { createDondocWorker, workflowsPath } from '../../worker/create-worker';
+import { openRecords } from '../../storage/records';
 import { applyProgram } from '../programs';
 import { Actor, type ActionFailure } from './actions';
 import { buildScript, type Behaviour, type Conduct } from './behaviour';
@@ -90,6 +91,10 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
     ]);
     cleanup.unshift(() => sink.close());
     const store = new FileStore(join(files, 'files'));
+    // Report cycles keep their unit rows in the records database: the simulation gets its
+    // own, in its temporary directory, gone with it.
+    const records = await openRecords({ dataDir: join(files, 'records') });
+    cleanup.unshift(() => records.close());
     // The simulated instant each message leaves the worker: what the Date header must say
     // (issue #8 contract), kept to check it and to stand in while workflows do not set it.
     // The server's clock does not move while the sending activity runs.
@@ -115,6 +120,7 @@ export async function simulate(opts: SimulationOptions): Promise<SimulationRun> 
       from: '"dondoc (mô phỏng)" <dondoc@simulate.invalid>',
       messageIdDomain: 'simulate.invalid',
       store,
+      records,
       ledger: new FileSentLedger(join(files, 'sent')),
     };
     const env: TestWorkflowEnvironment = await startSimulatedServer(startMs);
