@@ -22,7 +22,7 @@ import { createDevServerEnv, uniqueQueue } from '../dev/harness/temporal';
 import { scaleProgram } from '../dev/scale-program';
 import { reviewUpdate, submitUpdate } from '../workflows/assignment/messages';
 import { compilePlan } from '../program/plan';
-import { actionsByKind, countActions } from './actions';
+import { actionsByKind, countActions, countVersioning } from './actions';
 import { bareAcceptUpdate, bareAssignmentWorkflow, bareSubmitUpdate } from './bare/workflows';
 import { offset, timeline } from './history-times';
 import { watchLoop } from './loop-watch';
@@ -148,6 +148,7 @@ async function main(): Promise<void> {
     const occurrence = await historyFigures(client, scale.occurrenceId);
     const program = await historyFigures(client, programWorkflowId(scale.program.program.id));
     let assignmentActions = 0;
+    let assignmentVersioning = 0;
     let bareActions = 0;
     const kinds = { dondoc: new Map<string, number>(), bare: new Map<string, number>() };
     const addKinds = (into: Map<string, number>, events: Parameters<typeof actionsByKind>[0]) => {
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
     for (const u of sample) {
       const a = await historyFigures(client, `${scale.occurrenceId}/${u}`);
       assignmentActions += countActions(a.events);
+      assignmentVersioning += countVersioning(a.events);
       addKinds(kinds.dondoc, a.events);
       maxEvents = Math.max(maxEvents, a.maxEvents);
       if (a.maxPayloadBytes > maxPayload) [maxPayload, maxPayloadEvent] = [a.maxPayloadBytes, `assignment ${a.maxPayloadEvent}`];
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
     );
     report.push(`dondoc: ${fixed(seconds, 1)} s to the last request (${dondocSpread.text}); worker CPU ${fixed(workerCpu, 1)} s, server CPU ${fixed(serverCpu, 1)} s; worker peak RSS ${mb(peakRss)} MB; occurrence runs ${occurrence.runs}, ${occurrence.maxEvents} events; largest payload in ${maxPayloadEvent}`);
     report.push(`bare:   ${fixed(bareSeconds, 1)} s to the last request (${bareSpread.text}); worker CPU ${fixed(bareWorkerCpu, 1)} s, server CPU ${fixed(bareServerCpu, 1)} s; worker peak RSS ${mb(barePeakRss)} MB`);
-    report.push(`actions (sample of ${SAMPLE}, request to acceptance, ${REMINDERS} reminders armed): dondoc ${fixed(actionsPerAssignment, 1)} (of which ${fixed(shared, 2)} shared), bare ${fixed(bareActions / SAMPLE, 1)}`);
+    report.push(`actions (sample of ${SAMPLE}, request to acceptance, ${REMINDERS} reminders armed): dondoc ${fixed(actionsPerAssignment, 1)} (of which ${fixed(shared, 2)} shared; besides, ${fixed(assignmentVersioning / SAMPLE, 1)} patch markers and TemporalChangeVersion upserts, not billed), bare ${fixed(bareActions / SAMPLE, 1)}`);
     const perUnit = (m: Map<string, number>) => [...m].map(([k, n]) => `${k} ${fixed(n / SAMPLE, 1)}`).join(', ');
     // Why the last one was last: timeouts and failures in its history (a lost completion is
     // retried only when its timeout expires).
