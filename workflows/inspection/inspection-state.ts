@@ -39,37 +39,7 @@ export class Inspection extends OccurrenceBase<InspectionState> {
     this.others = new AssignmentTracker(this.state.assignments, { changed, figures: false, stages: true });
   }
 
-  visitOf(unitId: string): VisitState | undefined {
-    return this.state.visits.find((v) => v.unitId === unitId);
-  }
-
-  private visitAssignmentId(unitId: string): string {
-    return `${this.input.occurrenceId}/${unitId}`;
-  }
-
-  /** The unit's remediation-report assignment: who the unit is, its contacts, reminders, escalations. */
-  private unitInput(unitId: string): AssignmentInput | undefined {
-    return this.input.assignments.find((a) => a.id === this.visitAssignmentId(unitId))?.input ?? this.knownUnits.get(unitId);
-  }
-
-  /** The occurrence's assignments that belong to no visit. */
-  private otherAssignments(from: OccurrenceInput) {
-    const visited = new Set((from.visits ?? []).map((v) => `${from.occurrenceId}/${v.unitId}`));
-    return { assignments: from.assignments.filter((a) => !visited.has(a.id)) };
-  }
-
-  private schedule(v: VisitState, planned: PlannedVisit): void {
-    scheduleVisit(v, planned, this.input.timeZone);
-    this.armedAt.set(v.unitId, Date.now());
-  }
-
-  /** Keeps the unit's assignment, so a visit the program drops later can still be called off. */
-  private rememberUnit(unitId: string): AssignmentInput | undefined {
-    const unit = this.unitInput(unitId);
-    if (unit) this.knownUnits.set(unitId, unit);
-    return unit;
-  }
-
+  /** A visit of the plan; without an assignment for its unit it is skipped (nobody to write to). */
   addVisit(planned: PlannedVisit): void {
     const unit = this.rememberUnit(planned.unitId);
     const v: VisitState = {
@@ -86,34 +56,7 @@ export class Inspection extends OccurrenceBase<InspectionState> {
     this.state.visits.push(v);
   }
 
-  /** Queues a notice to the visited unit; `step` is its key under `<workflow>/<unit>/`. */
-  private visitNotice(kind: NoticeKind, v: VisitState, step: string, extra: Partial<NoticeData> = {}, scheduledFor = Date.now(), planUid?: string): void {
-    const unit = this.unitInput(v.unitId);
-    if (!unit) return;
-    this.outbox.push(
-      {
-        key: `${this.workflowId}/${v.unitId}/${step}`,
-        to: unit.unit.emails,
-        // The office organises the visit: it sees what the unit was told, except the reminder.
-        cc: kind === 'inspection-reminder' ? [] : this.input.office.emails,
-        ...(planUid ? { planUid } : {}),
-        data: {
-          // Inspection notices show the visit, not a due; the field must still be an instant.
-          ...occurrenceNotice(this.input, kind, v.unitName, v.visitAt),
-          visitAt: v.visitAt,
-          ...(v.team !== undefined ? { inspectionTeam: v.team } : {}),
-          ...extra,
-        },
-      },
-      scheduledFor,
-    );
-  }
-
-  /** The plan event a visit's step fulfils: the same uid `dondoc plan` shows. */
-  private planUidOf(v: VisitState, kind: 'notice' | 'visit-reminder'): string {
-    return `${this.visitAssignmentId(v.unitId)}/${kind}`;
-  }
-
+  /** The earliest notice, reminder or visit not yet handled. */
   nextStep(): Step | undefined {
     return nextStep(this.state.visits, this.handled, (unitId) => this.armedAt.get(unitId));
   }
@@ -153,17 +96,14 @@ export class Inspection extends OccurrenceBase<InspectionState> {
     closeRemedied(this.state.visits, this.nowIso());
   }
 
-  done(): boolean {
-    return this.state.visits.every(isSettledVisit) && this.others.allClosed();
-  }
-
+  /** The phase follows the visits (scheduled, visiting, remediating, closed). */
   updatePhase(): void {
     this.setPhase(phaseOf(this.state.visits, this.others.allClosed()));
   }
 
-  /** Remediation dues of the unit's items: a day the office wrote ends at the unit's usual due time. */
-  private dueOf(unitId: string): DueOf {
-    return (written) => remediationDue(written, this.unitInput(unitId)?.dueAt ?? written, this.input.timeZone);
+  /** Every visit settled and the office's own assignments closed. */
+  done(): boolean {
+    return this.state.visits.every(isSettledVisit) && this.others.allClosed();
   }
 
   /**
@@ -221,32 +161,6 @@ export class Inspection extends OccurrenceBase<InspectionState> {
     this.changes++;
   }
 
-  private carryOut(change: VisitChange): void {
-    switch (change.kind) {
-      case 'add':
-        this.addVisit(change.planned);
-        return;
-      case 'add-back':
-        change.visit.version++;
-        change.visit.status = 'scheduled';
-        change.visit.unitName = change.unitName;
-        this.schedule(change.visit, change.planned);
-        return;
-      case 'move':
-        if (change.newKeys) change.visit.version++;
-        this.schedule(change.visit, change.planned);
-        return;
-      case 'call-off':
-        if (change.tellUnit) this.tellCalledOff(change.visit);
-        change.visit.status = 'removed';
-        return;
-    }
-  }
-
-  private tellCalledOff(v: VisitState): void {
-    this.visitNotice('cancelled', v, `cancelled${versionSuffix(v)}`);
-  }
-
   /** The round was dropped by the program: units expecting a visit are told it is called off. */
   callOffVisits(): void {
     const now = Date.now();
@@ -277,5 +191,99 @@ export class Inspection extends OccurrenceBase<InspectionState> {
     });
     await this.outbox.drain();
     this.state.closed = { at: this.nowIso(), units: summary.units };
+  }
+
+  // What the steps above are made of: the unit behind a visit, its schedule and its notices.
+
+  private visitOf(unitId: string): VisitState | undefined {
+    return this.state.visits.find((v) => v.unitId === unitId);
+  }
+
+  private visitAssignmentId(unitId: string): string {
+    return `${this.input.occurrenceId}/${unitId}`;
+  }
+
+  /** The unit's remediation-report assignment: who the unit is, its contacts, reminders, escalations. */
+  private unitInput(unitId: string): AssignmentInput | undefined {
+    return this.input.assignments.find((a) => a.id === this.visitAssignmentId(unitId))?.input ?? this.knownUnits.get(unitId);
+  }
+
+  /** Keeps the unit's assignment, so a visit the program drops later can still be called off. */
+  private rememberUnit(unitId: string): AssignmentInput | undefined {
+    const unit = this.unitInput(unitId);
+    if (unit) this.knownUnits.set(unitId, unit);
+    return unit;
+  }
+
+  /** The occurrence's assignments that belong to no visit. */
+  private otherAssignments(from: OccurrenceInput) {
+    const visited = new Set((from.visits ?? []).map((v) => `${from.occurrenceId}/${v.unitId}`));
+    return { assignments: from.assignments.filter((a) => !visited.has(a.id)) };
+  }
+
+  private schedule(v: VisitState, planned: PlannedVisit): void {
+    scheduleVisit(v, planned, this.input.timeZone);
+    this.armedAt.set(v.unitId, Date.now());
+  }
+
+  /** Remediation dues of the unit's items: a day the office wrote ends at the unit's usual due time. */
+  private dueOf(unitId: string): DueOf {
+    return (written) => remediationDue(written, this.unitInput(unitId)?.dueAt ?? written, this.input.timeZone);
+  }
+
+  /** Queues a notice to the visited unit; `step` is its key under `<workflow>/<unit>/`. */
+  private visitNotice(kind: NoticeKind, v: VisitState, step: string, extra: Partial<NoticeData> = {}, scheduledFor = Date.now(), planUid?: string): void {
+    const unit = this.unitInput(v.unitId);
+    if (!unit) return;
+    this.outbox.push(
+      {
+        key: `${this.workflowId}/${v.unitId}/${step}`,
+        to: unit.unit.emails,
+        // The office organises the visit: it sees what the unit was told, except the reminder.
+        cc: kind === 'inspection-reminder' ? [] : this.input.office.emails,
+        ...(planUid ? { planUid } : {}),
+        data: {
+          // Inspection notices show the visit, not a due; the field must still be an instant.
+          ...occurrenceNotice(this.input, kind, v.unitName, v.visitAt),
+          visitAt: v.visitAt,
+          ...(v.team !== undefined ? { inspectionTeam: v.team } : {}),
+          ...extra,
+        },
+      },
+      scheduledFor,
+    );
+  }
+
+  /** The unit was told of a visit that will not happen: it is told so. */
+  private tellCalledOff(v: VisitState): void {
+    this.visitNotice('cancelled', v, `cancelled${versionSuffix(v)}`);
+  }
+
+  /** The plan event a visit's step fulfils: the same uid `dondoc plan` shows. */
+  private planUidOf(v: VisitState, kind: 'notice' | 'visit-reminder'): string {
+    return `${this.visitAssignmentId(v.unitId)}/${kind}`;
+  }
+
+  /** One change a re-applied program makes to the visits (reconfigure.ts decides which). */
+  private carryOut(change: VisitChange): void {
+    switch (change.kind) {
+      case 'add':
+        this.addVisit(change.planned);
+        return;
+      case 'add-back':
+        change.visit.version++;
+        change.visit.status = 'scheduled';
+        change.visit.unitName = change.unitName;
+        this.schedule(change.visit, change.planned);
+        return;
+      case 'move':
+        if (change.newKeys) change.visit.version++;
+        this.schedule(change.visit, change.planned);
+        return;
+      case 'call-off':
+        if (change.tellUnit) this.tellCalledOff(change.visit);
+        change.visit.status = 'removed';
+        return;
+    }
   }
 }
