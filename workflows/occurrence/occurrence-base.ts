@@ -2,9 +2,10 @@
 // input (replaced by a re-applied program), the state its `status` query shows, the outbox
 // that records into that state, a change counter for the main wait, and the phase published
 // as the STATUS search attribute. The subclass adds what its kind of occurrence does.
+import type { SearchAttributePair } from '@temporalio/common';
 import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
-import { STATUS } from '../search-attributes';
+import { ITEM, PERIOD, PROGRAM, STATUS } from '../search-attributes';
 import type { OccurrenceInput } from './input';
 import { occurrenceOutbox } from './notices';
 import type { Outbox } from './outbox';
@@ -23,6 +24,15 @@ export interface OccurrenceState<P extends string = string> {
 /** The fields every occurrence state opens with, so each state class lists only its own. */
 export function occurrenceHeader(input: OccurrenceInput): Pick<OccurrenceState, 'occurrenceId' | 'itemTitle' | 'periodLabel'> {
   return { occurrenceId: input.occurrenceId, itemTitle: input.itemTitle, periodLabel: input.periodLabel };
+}
+
+/** What visibility shows of an occurrence from its start: its program, item and period. */
+export function occurrenceAttributes(input: OccurrenceInput): SearchAttributePair[] {
+  return [
+    { key: PROGRAM, value: input.programId },
+    { key: ITEM, value: input.itemId },
+    { key: PERIOD, value: input.periodKey },
+  ];
 }
 
 export class OccurrenceBase<S extends OccurrenceState> {

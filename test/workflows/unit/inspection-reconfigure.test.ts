@@ -6,22 +6,9 @@ import type { VisitState } from '../../../workflows/inspection/messages';
 import { expectsVisit, visitChanges, type ReconfigureContext, type VisitChange } from '../../../workflows/inspection/reconfigure';
 import type { PlannedVisit } from '../../../workflows/inspection/steps';
 import { iso } from '../assignment-fixture';
+import { visit } from './visit-fixture';
 
 const NOW = Date.parse(iso('2030-10-09T09:00'));
-
-function visit(unitId: string, extra: Partial<VisitState> = {}): VisitState {
-  return {
-    unitId,
-    unitName: `UBND xã ${unitId}`,
-    status: 'scheduled',
-    noticeAt: iso('2030-10-08T08:00'),
-    reminderAt: iso('2030-10-14T08:00'),
-    visitAt: iso('2030-10-15T08:00'),
-    version: 1,
-    remediations: [],
-    ...extra,
-  };
-}
 
 /** The plan as it stands for `v`, or moved by `days`. */
 function planned(v: VisitState, days = 0): PlannedVisit {
