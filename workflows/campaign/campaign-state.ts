@@ -2,77 +2,38 @@
 // assignments), the milestones and their notices, the results report cycle started at the
 // end, and the chair's summary. The workflow function (campaign.ts) only wires handlers to
 // these methods and runs the main wait.
-import {
-  getExternalWorkflowHandle,
-  log,
-  ParentClosePolicy,
-  startChild,
-  upsertSearchAttributes,
-  workflowInfo,
-  type ChildWorkflowHandle,
-} from '@temporalio/workflow';
+import { getExternalWorkflowHandle, log, ParentClosePolicy, startChild, type ChildWorkflowHandle } from '@temporalio/workflow';
 import type { NoticeData } from '../../contract/notices';
 import { forwardReport } from '../activity-proxies';
 import type { AssignmentSummary } from '../assignment/messages';
 import { AssignmentTracker } from '../occurrence/assignment-tracker';
 import type { OccurrenceInput } from '../occurrence/input';
-import { occurrenceNotice, occurrenceOutbox } from '../occurrence/notices';
-import type { Outbox } from '../occurrence/outbox';
+import { occurrenceNotice } from '../occurrence/notices';
+import { OccurrenceBase, occurrenceHeader } from '../occurrence/occurrence-base';
 import { reasonMoved } from '../occurrence/reason-moved';
-import { toLocalIso } from '../occurrence/time';
 import { reconfigureSignal, type ReportCycleState } from '../report-cycle/messages';
 import { reportCycleWorkflow } from '../report-cycle/report-cycle';
-import { STATUS } from '../search-attributes';
 import { countPlans, countResults } from './counts';
-import { RESULTS_SUFFIX, type CampaignMilestone, type CampaignPhase, type CampaignState } from './messages';
+import { RESULTS_SUFFIX, type CampaignMilestone, type CampaignState } from './messages';
 import { plannedTimes, syncMilestones, windowOf, type MilestoneKind } from './milestones';
 import { planAssignments, resultsInput, unitsOf } from './units';
 
-export class Campaign {
-  readonly state: CampaignState;
-  readonly outbox: Outbox;
+export class Campaign extends OccurrenceBase<CampaignState> {
   /** One plan assignment per unit, asked before the start. */
   readonly plans: AssignmentTracker;
   readonly resultsId: string;
-  /** Bumped by every change, so the main wait wakes up. */
-  changes = 0;
-  private readonly workflowId = workflowInfo().workflowId;
   /** Counts re-applied programs, so one arriving while the results cycle starts still reaches it. */
   private inputVersion = 0;
   private resultsInputVersion = -1;
   private results: ChildWorkflowHandle<typeof reportCycleWorkflow> | undefined;
   /** Per milestone: the instant its time was set; a milestone due before it is news from the past. */
   private readonly armedAt = new Map<MilestoneKind, number>();
-  private publishedPhase: CampaignPhase | undefined;
 
-  constructor(public input: OccurrenceInput) {
-    this.resultsId = `${input.occurrenceId}${RESULTS_SUFFIX}`;
+  constructor(input: OccurrenceInput) {
     const window = windowOf(input);
-    this.state = {
-      occurrenceId: input.occurrenceId,
-      itemTitle: input.itemTitle,
-      periodLabel: input.periodLabel,
-      phase: 'planning',
-      ...(window ? { window } : {}),
-      milestones: [],
-      plans: [],
-      notices: [],
-      deliveryFailures: [],
-    };
-    this.outbox = occurrenceOutbox(this.state, () => this.input);
+    super(input, { ...occurrenceHeader(input), phase: 'planning', ...(window ? { window } : {}), milestones: [], plans: [], notices: [], deliveryFailures: [] });
+    this.resultsId = `${input.occurrenceId}${RESULTS_SUFFIX}`;
     this.plans = new AssignmentTracker(this.state.plans, { changed: () => this.changes++, figures: false });
-  }
-
-  nowIso(): string {
-    return toLocalIso(Date.now(), this.input.timeZone);
-  }
-
-  /** The search attribute changes only with the phase (the end milestone sets `results` again). */
-  setPhase(phase: CampaignPhase): void {
-    this.state.phase = phase;
-    if (phase === this.publishedPhase) return;
-    this.publishedPhase = phase;
-    upsertSearchAttributes([{ key: STATUS, value: phase }]);
   }
 
   /** Pending milestones follow the program; fired or skipped ones are history. */

@@ -11,8 +11,8 @@ import { allHandlersFinished, CancellationScope, condition, isCancellation, setH
 import { Mutex } from 'async-mutex';
 import { assignmentChangedSignal } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';
+import { occurrenceAttributes } from '../occurrence/occurrence-base';
 import { reconfigureSignal } from '../report-cycle/messages';
-import { ITEM, PERIOD, PROGRAM } from '../search-attributes';
 import { Campaign } from './campaign-state';
 import { campaignStatusQuery, type CampaignState } from './messages';
 
@@ -27,11 +27,7 @@ export async function campaignWorkflow(input: OccurrenceInput): Promise<Campaign
   setHandler(assignmentChangedSignal, (summary) => campaign.onAssignmentChanged(summary));
   setHandler(reconfigureSignal, (next) => lock.runExclusive(() => campaign.reconfigure(next)));
 
-  upsertSearchAttributes([
-    { key: PROGRAM, value: input.programId },
-    { key: ITEM, value: input.itemId },
-    { key: PERIOD, value: input.periodKey },
-  ]);
+  upsertSearchAttributes(occurrenceAttributes(input));
   campaign.setPhase('planning');
   campaign.syncMilestones();
   try {

@@ -2,34 +2,26 @@
 // findings the office records (each remediation item asked as an assignment of its own), the
 // other assignments of the occurrence, and the close-out to the office. The workflow function
 // (inspection.ts) only wires handlers to these methods and runs the main wait.
-import { log, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { z } from 'zod';
+import { log } from '@temporalio/workflow';
 import type { NoticeData, NoticeKind } from '../../contract/notices';
 import { scheduleRound } from '../activity-proxies';
 import { followUpSpecOf, type AssignmentInput, type AssignmentSummary } from '../assignment/messages';
 import { AssignmentTracker, type TrackedRow } from '../occurrence/assignment-tracker';
 import type { OccurrenceInput } from '../occurrence/input';
-import { occurrenceNotice, occurrenceOutbox } from '../occurrence/notices';
-import type { Outbox } from '../occurrence/outbox';
+import { occurrenceNotice } from '../occurrence/notices';
+import { OccurrenceBase, occurrenceHeader } from '../occurrence/occurrence-base';
 import { reasonMoved } from '../occurrence/reason-moved';
-import { toLocalIso } from '../occurrence/time';
-import { STATUS } from '../search-attributes';
-import type { InspectionPhase, InspectionState, RecordFindingsResult, RemediationState, VisitState, recordFindingsArgsSchema } from './messages';
-import { isOpenVisit, isSettledVisit, nextStep, phaseOf, sameDates, scheduleVisit, stepsOf, versionSuffix, type PlannedVisit, type Step } from './steps';
+import { checkFindings, closeRemedied, findingsNotice, findingsResult, remediationItems, settleFindings, writeFindings, type DueOf, type FindingsArgs } from './findings';
+import type { InspectionState, RecordFindingsResult, RemediationState, VisitState } from './messages';
+import { expectsVisit, visitChanges, type VisitChange } from './reconfigure';
+import { isSettledVisit, nextStep, phaseOf, scheduleVisit, stepsOf, versionSuffix, type PlannedVisit, type Step } from './steps';
 import { closeOut, remediationDue } from './visits';
 
-export type FindingsArgs = z.output<typeof recordFindingsArgsSchema>;
-
-export class Inspection {
-  readonly state: InspectionState;
-  readonly outbox: Outbox;
+export class Inspection extends OccurrenceBase<InspectionState> {
   /** The office follows each remediation's stage (overdue, escalated) on the inspection's page. */
   readonly remediations: AssignmentTracker;
   /** Assignments of no visit: the yearly inspection plan the office owes. */
   readonly others: AssignmentTracker;
-  /** Bumped by every change, so the main wait wakes up. */
-  changes = 0;
-  private readonly workflowId = workflowInfo().workflowId;
   /** Steps fired (sent, skipped or passed), by step key. */
   private readonly handled = new Set<string>();
   /**
@@ -39,56 +31,17 @@ export class Inspection {
   private readonly armedAt = new Map<string, number>();
   /** Units dropped by a re-applied program are still written to (to call their visit off). */
   private readonly knownUnits = new Map<string, AssignmentInput>();
-  private publishedPhase: InspectionPhase | undefined;
 
-  constructor(public input: OccurrenceInput) {
-    this.state = {
-      occurrenceId: input.occurrenceId,
-      itemTitle: input.itemTitle,
-      periodLabel: input.periodLabel,
-      phase: 'scheduled',
-      visits: [],
-      assignments: [],
-      notices: [],
-      deliveryFailures: [],
-    };
+  constructor(input: OccurrenceInput) {
+    super(input, { ...occurrenceHeader(input), phase: 'scheduled', visits: [], assignments: [], notices: [], deliveryFailures: [] });
     const changed = () => this.changes++;
-    this.outbox = occurrenceOutbox(this.state, () => this.input);
     this.remediations = new AssignmentTracker<TrackedRow>([], { changed, figures: false, stages: true });
     this.others = new AssignmentTracker(this.state.assignments, { changed, figures: false, stages: true });
   }
 
-  nowIso(): string {
-    return toLocalIso(Date.now(), this.input.timeZone);
-  }
-
-  visitOf(unitId: string): VisitState | undefined {
-    return this.state.visits.find((v) => v.unitId === unitId);
-  }
-
-  private visitAssignmentId(unitId: string): string {
-    return `${this.input.occurrenceId}/${unitId}`;
-  }
-
-  /** The unit's remediation-report assignment: who the unit is, its contacts, reminders, escalations. */
-  private unitInput(unitId: string): AssignmentInput | undefined {
-    return this.input.assignments.find((a) => a.id === this.visitAssignmentId(unitId))?.input ?? this.knownUnits.get(unitId);
-  }
-
-  /** The occurrence's assignments that belong to no visit. */
-  private otherAssignments(from: OccurrenceInput) {
-    const visited = new Set((from.visits ?? []).map((v) => `${from.occurrenceId}/${v.unitId}`));
-    return { assignments: from.assignments.filter((a) => !visited.has(a.id)) };
-  }
-
-  private schedule(v: VisitState, planned: PlannedVisit): void {
-    scheduleVisit(v, planned, this.input.timeZone);
-    this.armedAt.set(v.unitId, Date.now());
-  }
-
+  /** A visit of the plan; without an assignment for its unit it is skipped (nobody to write to). */
   addVisit(planned: PlannedVisit): void {
-    const unit = this.unitInput(planned.unitId);
-    if (unit) this.knownUnits.set(planned.unitId, unit);
+    const unit = this.rememberUnit(planned.unitId);
     const v: VisitState = {
       unitId: planned.unitId,
       unitName: unit?.unit.name ?? planned.unitId,
@@ -103,34 +56,7 @@ export class Inspection {
     this.state.visits.push(v);
   }
 
-  /** Queues a notice to the visited unit; `step` is its key under `<workflow>/<unit>/`. */
-  private visitNotice(kind: NoticeKind, v: VisitState, step: string, extra: Partial<NoticeData> = {}, scheduledFor = Date.now(), planUid?: string): void {
-    const unit = this.unitInput(v.unitId);
-    if (!unit) return;
-    this.outbox.push(
-      {
-        key: `${this.workflowId}/${v.unitId}/${step}`,
-        to: unit.unit.emails,
-        // The office organises the visit: it sees what the unit was told, except the reminder.
-        cc: kind === 'inspection-reminder' ? [] : this.input.office.emails,
-        ...(planUid ? { planUid } : {}),
-        data: {
-          // Inspection notices show the visit, not a due; the field must still be an instant.
-          ...occurrenceNotice(this.input, kind, v.unitName, v.visitAt),
-          visitAt: v.visitAt,
-          ...(v.team !== undefined ? { inspectionTeam: v.team } : {}),
-          ...extra,
-        },
-      },
-      scheduledFor,
-    );
-  }
-
-  /** The plan event a visit's step fulfils: the same uid `dondoc plan` shows. */
-  private planUidOf(v: VisitState, kind: 'notice' | 'visit-reminder'): string {
-    return `${this.visitAssignmentId(v.unitId)}/${kind}`;
-  }
-
+  /** The earliest notice, reminder or visit not yet handled. */
   nextStep(): Step | undefined {
     return nextStep(this.state.visits, this.handled, (unitId) => this.armedAt.get(unitId));
   }
@@ -167,29 +93,17 @@ export class Inspection {
 
   /** A visit whose every remediation has ended (accepted, exempted or withdrawn) is closed. */
   refreshVisits(): void {
-    for (const v of this.state.visits) {
-      if (v.status === 'remediating' && v.remediations.every((r) => r.closed)) {
-        v.status = 'closed';
-        v.closedAt = this.nowIso();
-      }
-    }
+    closeRemedied(this.state.visits, this.nowIso());
   }
 
+  /** The phase follows the visits (scheduled, visiting, remediating, closed). */
+  updatePhase(): void {
+    this.setPhase(phaseOf(this.state.visits, this.others.allClosed()));
+  }
+
+  /** Every visit settled and the office's own assignments closed. */
   done(): boolean {
     return this.state.visits.every(isSettledVisit) && this.others.allClosed();
-  }
-
-  updatePhase(): void {
-    const phase = phaseOf(this.state.visits, this.others.allClosed());
-    this.state.phase = phase;
-    if (phase !== this.publishedPhase) {
-      this.publishedPhase = phase;
-      upsertSearchAttributes([{ key: STATUS, value: phase }]);
-    }
-  }
-
-  private dueOf(unitId: string, written: string): string {
-    return remediationDue(written, this.unitInput(unitId)?.dueAt ?? written, this.input.timeZone);
   }
 
   /**
@@ -206,95 +120,51 @@ export class Inspection {
 
   /** The update validator: the findings can be recorded now, as given. */
   checkFindings(args: FindingsArgs): void {
-    const v = this.visitOf(args.unitId);
-    if (!v || v.status === 'removed') throw new Error(`đơn vị "${args.unitId}" không có trong đợt kiểm tra này (unknown unit)`);
-    if (v.status === 'skipped') throw new Error(`chương trình không giao việc cho đơn vị "${args.unitId}" (no assignment for this unit)`);
-    if (v.findings !== undefined) throw new Error(`đã ghi kết quả kiểm tra của ${v.unitName} (findings already recorded)`);
-    if (v.status === 'scheduled' && Date.parse(v.visitAt) > Date.now()) {
-      throw new Error(`${v.unitName} chưa được thông báo lịch kiểm tra (the unit has not been notified of the visit yet)`);
-    }
-    args.remediations.forEach((item, i) => {
-      if (Date.parse(this.dueOf(v.unitId, item.dueAt)) <= Date.now()) {
-        throw new Error(`hạn khắc phục của nội dung ${i + 1} phải ở tương lai (remediations[${i}].dueAt must be in the future)`);
-      }
-    });
+    checkFindings(this.visitOf(args.unitId), args, this.dueOf(args.unitId), Date.now());
   }
 
   /** The findings of a visit: each remediation item is asked now, with the reminders and escalations of the item. */
   async recordFindings(args: FindingsArgs): Promise<RecordFindingsResult> {
     const v = this.visitOf(args.unitId)!;
     const base = this.unitInput(v.unitId)!;
+    const items = remediationItems(this.input.occurrenceId, v.unitId, args.remediations, this.dueOf(v.unitId));
     const requestAt = this.nowIso();
-    const rounds = await Promise.all(
-      args.remediations.map((item) => scheduleRound({ spec: followUpSpecOf(base), dueAt: this.dueOf(v.unitId, item.dueAt), round: 1, requestAt })),
-    );
-    Object.assign(v, {
-      findings: args.findings,
-      findingsRecordedAt: this.nowIso(),
-      ...(args.team !== undefined ? { team: args.team } : {}),
-      ...(args.recordedBy !== undefined ? { recordedBy: args.recordedBy } : {}),
-    });
-    const remediationId = (n: number) => `${this.input.occurrenceId}/${v.unitId}/khac-phuc-${n}`;
+    const rounds = await Promise.all(items.map((item) => scheduleRound({ spec: followUpSpecOf(base), dueAt: item.dueAt, round: 1, requestAt })));
+    writeFindings(v, args, this.nowIso());
     // The unit's remediation-report assignment, narrowed to each item and its due.
     await this.remediations.start({
-      assignments: args.remediations.map((item, i) => ({ id: remediationId(i + 1), input: { ...base, itemTitle: item.title, dueAt: this.dueOf(v.unitId, item.dueAt), steps: rounds[i]! } })),
+      assignments: items.map((item, i) => ({ id: item.assignmentId, input: { ...base, itemTitle: item.title, dueAt: item.dueAt, steps: rounds[i]! } })),
     });
-    args.remediations.forEach((item, i) => {
-      const row = this.remediations.row(remediationId(i + 1));
-      if (row) v.remediations.push(Object.assign(row, { n: i + 1, title: item.title }) as RemediationState);
-    });
-    if (v.remediations.length > 0) {
-      v.status = 'remediating';
-    } else {
-      v.status = 'closed';
-      v.closedAt = this.nowIso();
+    for (const item of items) {
+      const row = this.remediations.row(item.assignmentId);
+      if (row) v.remediations.push(Object.assign(row, { n: item.n, title: item.title }) as RemediationState);
     }
-    const items = v.remediations.map((r) => ({ title: r.title, dueAt: r.dueAt }));
-    const lastDue = Math.max(Date.parse(v.visitAt), ...items.map((r) => Date.parse(r.dueAt)));
-    this.visitNotice('inspection-findings', v, 'findings', { findings: args.findings, remediations: items, dueAt: toLocalIso(lastDue, this.input.timeZone) });
+    settleFindings(v, this.nowIso());
+    this.visitNotice('inspection-findings', v, 'findings', findingsNotice(v, this.input.timeZone));
     this.changes++;
-    return { unitId: v.unitId, status: v.status, remediations: v.remediations.map((r) => ({ assignmentId: r.assignmentId, title: r.title, dueAt: r.dueAt })) };
+    return findingsResult(v);
   }
 
   /** A re-applied program: visits added, moved, added back or called off; the other assignments follow. */
   async reconfigure(next: OccurrenceInput): Promise<void> {
     const before = this.otherAssignments(this.input);
     this.input = next;
-    const planned = new Map((next.visits ?? []).map((v) => [v.unitId, v]));
-    for (const [unitId, p] of planned) {
-      const unit = this.unitInput(unitId);
-      if (unit) this.knownUnits.set(unitId, unit);
-      const v = this.visitOf(unitId);
-      if (!v) {
-        this.addVisit(p);
-      } else if ((v.status === 'removed' || v.status === 'skipped') && unit) {
-        // Added back (or now assigned): a fresh schedule under new keys, so nothing sent
-        // before is resent.
-        v.version++;
-        v.status = 'scheduled';
-        v.unitName = unit.unit.name;
-        this.schedule(v, p);
-      } else if (isOpenVisit(v) && v.findings === undefined && Date.parse(v.visitAt) > Date.now() && !sameDates(v, p)) {
-        // Only a visit still ahead moves; once it has happened its dates are history.
-        if (stepsOf(v, this.armedAt.get(v.unitId)).some((s) => this.handled.has(s.key))) v.version++;
-        this.schedule(v, p);
-      }
-    }
-    for (const v of this.state.visits) {
-      if (planned.has(v.unitId) || !isOpenVisit(v) || v.findings !== undefined) continue;
-      // The unit was told of a visit that will not happen: it is told so.
-      if (v.status === 'notified' && Date.parse(v.visitAt) > Date.now()) this.visitNotice('cancelled', v, `cancelled${versionSuffix(v)}`);
-      v.status = 'removed';
-    }
+    const planned = next.visits ?? [];
+    for (const p of planned) this.rememberUnit(p.unitId);
+    const changes = visitChanges(this.state.visits, planned, {
+      now: Date.now(),
+      unitName: (unitId) => this.unitInput(unitId)?.unit.name,
+      fired: (v) => stepsOf(v, this.armedAt.get(v.unitId)).some((s) => this.handled.has(s.key)),
+    });
+    for (const change of changes) this.carryOut(change);
     await this.others.reconfigure(before, this.otherAssignments(next), reasonMoved);
     this.changes++;
   }
 
   /** The round was dropped by the program: units expecting a visit are told it is called off. */
   callOffVisits(): void {
-    for (const v of this.state.visits) {
-      if (v.status === 'notified' && v.findings === undefined && Date.parse(v.visitAt) > Date.now()) this.visitNotice('cancelled', v, `cancelled${versionSuffix(v)}`);
-    }
+    const now = Date.now();
+    for (const v of this.state.visits) if (expectsVisit(v, now)) this.tellCalledOff(v);
   }
 
   /** After `callOffVisits`: the notices go out and every open assignment is withdrawn. */
@@ -321,5 +191,99 @@ export class Inspection {
     });
     await this.outbox.drain();
     this.state.closed = { at: this.nowIso(), units: summary.units };
+  }
+
+  // What the steps above are made of: the unit behind a visit, its schedule and its notices.
+
+  private visitOf(unitId: string): VisitState | undefined {
+    return this.state.visits.find((v) => v.unitId === unitId);
+  }
+
+  private visitAssignmentId(unitId: string): string {
+    return `${this.input.occurrenceId}/${unitId}`;
+  }
+
+  /** The unit's remediation-report assignment: who the unit is, its contacts, reminders, escalations. */
+  private unitInput(unitId: string): AssignmentInput | undefined {
+    return this.input.assignments.find((a) => a.id === this.visitAssignmentId(unitId))?.input ?? this.knownUnits.get(unitId);
+  }
+
+  /** Keeps the unit's assignment, so a visit the program drops later can still be called off. */
+  private rememberUnit(unitId: string): AssignmentInput | undefined {
+    const unit = this.unitInput(unitId);
+    if (unit) this.knownUnits.set(unitId, unit);
+    return unit;
+  }
+
+  /** The occurrence's assignments that belong to no visit. */
+  private otherAssignments(from: OccurrenceInput) {
+    const visited = new Set((from.visits ?? []).map((v) => `${from.occurrenceId}/${v.unitId}`));
+    return { assignments: from.assignments.filter((a) => !visited.has(a.id)) };
+  }
+
+  private schedule(v: VisitState, planned: PlannedVisit): void {
+    scheduleVisit(v, planned, this.input.timeZone);
+    this.armedAt.set(v.unitId, Date.now());
+  }
+
+  /** Remediation dues of the unit's items: a day the office wrote ends at the unit's usual due time. */
+  private dueOf(unitId: string): DueOf {
+    return (written) => remediationDue(written, this.unitInput(unitId)?.dueAt ?? written, this.input.timeZone);
+  }
+
+  /** Queues a notice to the visited unit; `step` is its key under `<workflow>/<unit>/`. */
+  private visitNotice(kind: NoticeKind, v: VisitState, step: string, extra: Partial<NoticeData> = {}, scheduledFor = Date.now(), planUid?: string): void {
+    const unit = this.unitInput(v.unitId);
+    if (!unit) return;
+    this.outbox.push(
+      {
+        key: `${this.workflowId}/${v.unitId}/${step}`,
+        to: unit.unit.emails,
+        // The office organises the visit: it sees what the unit was told, except the reminder.
+        cc: kind === 'inspection-reminder' ? [] : this.input.office.emails,
+        ...(planUid ? { planUid } : {}),
+        data: {
+          // Inspection notices show the visit, not a due; the field must still be an instant.
+          ...occurrenceNotice(this.input, kind, v.unitName, v.visitAt),
+          visitAt: v.visitAt,
+          ...(v.team !== undefined ? { inspectionTeam: v.team } : {}),
+          ...extra,
+        },
+      },
+      scheduledFor,
+    );
+  }
+
+  /** The unit was told of a visit that will not happen: it is told so. */
+  private tellCalledOff(v: VisitState): void {
+    this.visitNotice('cancelled', v, `cancelled${versionSuffix(v)}`);
+  }
+
+  /** The plan event a visit's step fulfils: the same uid `dondoc plan` shows. */
+  private planUidOf(v: VisitState, kind: 'notice' | 'visit-reminder'): string {
+    return `${this.visitAssignmentId(v.unitId)}/${kind}`;
+  }
+
+  /** One change a re-applied program makes to the visits (reconfigure.ts decides which). */
+  private carryOut(change: VisitChange): void {
+    switch (change.kind) {
+      case 'add':
+        this.addVisit(change.planned);
+        return;
+      case 'add-back':
+        change.visit.version++;
+        change.visit.status = 'scheduled';
+        change.visit.unitName = change.unitName;
+        this.schedule(change.visit, change.planned);
+        return;
+      case 'move':
+        if (change.newKeys) change.visit.version++;
+        this.schedule(change.visit, change.planned);
+        return;
+      case 'call-off':
+        if (change.tellUnit) this.tellCalledOff(change.visit);
+        change.visit.status = 'removed';
+        return;
+    }
   }
 }

@@ -12,8 +12,8 @@ import { allHandlersFinished, CancellationScope, condition, isCancellation, setH
 import { Mutex } from 'async-mutex';
 import { assignmentChangedSignal } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';
+import { occurrenceAttributes } from '../occurrence/occurrence-base';
 import { reconfigureSignal } from '../report-cycle/messages';
-import { ITEM, PERIOD, PROGRAM } from '../search-attributes';
 import { Inspection } from './inspection-state';
 import { inspectionStatusQuery, recordFindingsArgsSchema, recordFindingsUpdate, type InspectionState } from './messages';
 
@@ -31,11 +31,7 @@ export async function inspectionWorkflow(input: OccurrenceInput): Promise<Inspec
   });
   setHandler(reconfigureSignal, (next) => lock.runExclusive(() => inspection.reconfigure(next)));
 
-  upsertSearchAttributes([
-    { key: PROGRAM, value: input.programId },
-    { key: ITEM, value: input.itemId },
-    { key: PERIOD, value: input.periodKey },
-  ]);
+  upsertSearchAttributes(occurrenceAttributes(input));
   for (const planned of input.visits ?? []) inspection.addVisit(planned);
 
   try {

@@ -5,20 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { VisitState } from '../../../workflows/inspection/messages';
 import { isOpenVisit, isSettledVisit, nextStep, phaseOf, sameDates, scheduleVisit, stepsOf, versionSuffix } from '../../../workflows/inspection/steps';
 import { iso, ZONE } from '../assignment-fixture';
-
-function visit(unitId: string, extra: Partial<VisitState> = {}): VisitState {
-  return {
-    unitId,
-    unitName: `UBND xã ${unitId}`,
-    status: 'scheduled',
-    noticeAt: iso('2030-10-08T08:00'),
-    reminderAt: iso('2030-10-14T08:00'),
-    visitAt: iso('2030-10-15T08:00'),
-    version: 1,
-    remediations: [],
-    ...extra,
-  };
-}
+import { visit } from './visit-fixture';
 
 const ARMED = Date.parse(iso('2030-10-01T09:00'));
 const shape = (steps: { key: string; kind: string; at: number }[]) => steps.map((s) => [s.key, s.kind, s.at]);
