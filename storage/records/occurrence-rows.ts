@@ -35,10 +35,9 @@ export async function writeOccurrenceRows(db: Kysely<RecordsSchema>, w: Occurren
 
 /**
  * The one ordered read of an occurrence's rows, for every reader: one row per assignment (the
- * table's key; a write keeps only the newest), in table order — the position the cycle gave,
- * then the assignment id, so rows written at the same position by different runs (a unit
- * removed, another added) still come back in one order on SQLite and PostgreSQL alike.
- * `page` reads a slice of that order.
+ * table's key; a write keeps only the newest), in table order: the position the cycle gave,
+ * then the assignment id as a tie-break, so the order is total and the same on SQLite and
+ * PostgreSQL, and pages never overlap. `page` reads a slice of that order.
  */
 export async function orderedOccurrenceRows(db: Kysely<RecordsSchema>, occurrenceId: string, page?: { offset: number; limit: number }): Promise<CycleRow[]> {
   const ordered = db.selectFrom('occurrence_rows').select('row_json').where('occurrence_id', '=', occurrenceId).orderBy('position').orderBy('assignment_id');

@@ -249,6 +249,7 @@ export class Assignment {
     // An item without review (program `review: false`) is accepted with its submission: the
     // status goes straight to accepted, as an office accept would leave it (no review record:
     // nobody reviewed), and the receipt says the work is recorded rather than promising a decision.
+    // Gated on the input alone, without patch(): see `review` in assignmentInputSchema.
     const noReview = this.input.review === false;
     this.setStatus(noReview ? 'accepted' : 'submitted');
     const facts = { receiptNumber: receipt.receiptNumber, submittedAt: receivedAt, ...(noReview ? { noReview: true } : {}) };
