@@ -103,6 +103,11 @@ export interface NoticeData {
   receiptNumber?: string;
   submittedAt?: string;
   /**
+   * `receipt` and `submitted`: the item has no review (program `review: false`), so the
+   * submission was accepted as received; the notices say it is recorded and ask no one to review.
+   */
+  noReview?: boolean;
+  /**
    * Words a person wrote, quoted as written: the office's comment on a return, acceptance or
    * decision; the unit's reason for asking an extension or exemption; the chair's reason for
    * returning a consolidated report; what to prepare for an inspection; a campaign's theme.

@@ -39,7 +39,8 @@ export function scaleProgram(units: number, year: number, options: ScaleOptions 
         start: now.toISODate(),
         request: { date: now.toISODate(), time: now.toFormat('HH:mm') },
         due: { workingDays: 10, after: 'windowStart' },
-        review: false,
+        // Reviewed (no `review: false`): the bench's sample submits and the office accepts, as
+        // its bare workflows do; an item without review would close on the submission alone.
         reminders,
         escalation: [],
       }

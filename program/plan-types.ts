@@ -64,7 +64,8 @@ export interface Occurrence {
   approver?: 'chair' | 'office';
   /** Upward recipient ids the consolidated report goes to. */
   forwardTo: string[];
-  review?: Review;
+  /** The item's review; `false` when the item turns review off (submissions accepted as received). */
+  review?: Review | false;
   evidence: boolean;
   indicators: Indicator[];
 }

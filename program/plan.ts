@@ -123,7 +123,9 @@ function emitOccurrence(
     ...(milestones.forward ? { forward: milestones.forward } : {}),
     forwardTo: consolidation ? (consolidation.to ?? allUpward) : [],
     ...(consolidation ? { approver: consolidation.approver } : {}),
-    ...(review ? { review } : {}),
+    // `review: false` is shown as written, so `dondoc plan --format json` tells an item without
+    // review (accepted as submitted) from one that simply has no review settings.
+    ...(review ? { review } : item.review === false ? { review: false as const } : {}),
     evidence: item.evidence ?? false,
     indicators: item.indicators ?? [],
   };

@@ -53,7 +53,8 @@ export function composeNotice(d: NoticeData, pr: Prepared, s: NoticeStrings): No
       const k = s.receipt;
       return {
         ...fromOffice, ...titles(k), greeting: s.greet.unit(v),
-        body: [p(k.lead(v)), ...(v.receipt ? [p(k.keepNumber(v))] : []), p(k.next(v))],
+        // Without review nothing more is coming: the unit is told its work is recorded as done.
+        body: [p(k.lead(v)), ...(v.receipt ? [p(k.keepNumber(v))] : []), p(d.noReview ? k.recorded(v) : k.next(v))],
         facts: facts(['receipt', 'item', 'period', 'unit', 'submitted', 'due', 'timeliness']),
         ...action(a.viewSubmission),
       };
@@ -62,7 +63,7 @@ export function composeNotice(d: NoticeData, pr: Prepared, s: NoticeStrings): No
       const k = s.submitted;
       return {
         ...fromSystem, ...titles(k), greeting: s.greet.office(v),
-        body: [p(k.lead(v)), p(k.ask(v))],
+        body: [p(k.lead(v)), p(d.noReview ? k.recorded(v) : k.ask(v))],
         facts: facts(['unit', 'item', 'period', 'receipt', 'submitted', 'due', 'timeliness']),
         ...action(a.openSubmission),
       };

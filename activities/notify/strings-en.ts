@@ -158,12 +158,14 @@ export const en: NoticeStrings = {
     lead: (v) => `${v.office} has received ${v.ref} from ${v.unit}${or(v.submittedAt, (t) => ` at ${t}`)}.`,
     keepNumber: (v) => `Receipt number: ${v.receipt ?? ''}. Please keep it for future reference.`,
     next: (v) => `${v.office} will review the submission and let your unit know the outcome.`,
+    recorded: (v) => `Under the work program this item needs no review: the submission of ${v.unit} has been recorded as complete. Nothing more is required of your unit for this item.`,
   },
   submitted: {
     subject: (v) => `[Submitted] ${v.unitLine} – ${v.item}`,
     heading: () => 'A unit has submitted',
     lead: (v) => `${v.unit} has submitted ${v.ref}${or(v.submittedAt, (t) => ` at ${t}`)}${or(v.receipt, (r) => ` (receipt no. ${r})`)}.`,
     ask: () => 'Please review it and either accept it or return it to the unit for revision.',
+    recorded: () => 'Under the work program this item needs no review: the submission has been recorded as complete and needs no acceptance.',
   },
   returned: {
     subject: (v) => `[Returned] ${v.item} – resubmit by ${v.dueDay}`,

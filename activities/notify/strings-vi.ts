@@ -157,12 +157,14 @@ export const vi: NoticeStrings = {
     lead: (v) => `${v.office} đã nhận ${v.ref} do ${v.unit} gửi${or(v.submittedAt, (t) => ` lúc ${t}`)}.`,
     keepNumber: (v) => `Số biên nhận: ${v.receipt ?? ''}. Đề nghị đơn vị lưu số biên nhận để tiện tra cứu, đối chiếu khi cần.`,
     next: (v) => `${v.office} sẽ xem xét và thông báo kết quả đến đơn vị.`,
+    recorded: (v) => `Theo chương trình công tác, nội dung này không phải qua bước xem xét: kết quả của ${v.unit} đã được ghi nhận là hoàn thành. Đơn vị không phải thực hiện thêm việc gì đối với nội dung này.`,
   },
   submitted: {
     subject: (v) => `[Đã nộp] ${v.unitLine} – ${v.item}`,
     heading: () => 'Đơn vị đã nộp hồ sơ',
     lead: (v) => `${v.unit} đã nộp ${v.ref}${or(v.submittedAt, (t) => ` lúc ${t}`)}${or(v.receipt, (r) => ` (số biên nhận ${r})`)}.`,
     ask: (v) => `Đề nghị ${v.office} xem xét, cho ý kiến: chấp nhận, hoặc trả lại để đơn vị bổ sung, hoàn thiện.`,
+    recorded: () => 'Theo chương trình công tác, nội dung này không phải qua bước xem xét: hệ thống đã ghi nhận kết quả của đơn vị là hoàn thành, không cần cho ý kiến chấp nhận.',
   },
   returned: {
     subject: (v) => `[Trả lại] ${v.item} – hạn gửi lại ${v.dueDay}`,

@@ -154,8 +154,10 @@ export interface NoticeStrings {
 
   request: Titles & { lead: T; viaPage: T; viaMail: T };
   reminder: Titles & { overdueLead: T; overdueAsk: T; lead: T; ask: T };
-  receipt: Titles & { lead: T; keepNumber: T; next: T };
-  submitted: Titles & { lead: T; ask: T };
+  /** `recorded` replaces `next` when the item has no review (NoticeData.noReview). */
+  receipt: Titles & { lead: T; keepNumber: T; next: T; recorded: T };
+  /** `recorded` replaces `ask` when the item has no review. */
+  submitted: Titles & { lead: T; ask: T; recorded: T };
   returned: Titles & { lead: T; ask: T };
   accepted: Titles & { lead: T; thanks: T };
   extended: Titles & { lead: T; ask: T };

@@ -151,6 +151,9 @@ export class ProgramIndex {
       reminders: effectiveReminders(item, [], defaults).value.map((r) => reminderOffset(r, defaults.noticeTime)),
       escalations: effectiveEscalation(item, [], defaults).value.map((e) => escalationOffset(e, defaults.noticeTime)),
       ...(resubmit && typeof resubmit === 'object' && resubmit.workingDays !== undefined ? { resubmitWorkingDays: Math.max(1, resubmit.workingDays) } : {}),
+      // Only an item that says `review: false` goes without review: an item with no review
+      // settings anywhere has always waited for the office, and still does.
+      ...(item.review === false ? { review: false as const } : {}),
       indicators,
       evidenceRequired: occurrence.evidence,
       calendar: { daysOff: calendar.daysOff.map((d) => ({ date: d.date, name: d.name })), workingDays: calendar.workingDays },

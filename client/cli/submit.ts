@@ -57,7 +57,11 @@ export const submitCommand: Command = {
     const submission = check(submitArgsSchema, { content, attachments, ...(values.by ? { submittedBy: values.by } : {}) }, 'submit');
     const receipt = await withClient(id, (client) => client.workflow.getHandle(id).executeUpdate(submitUpdate, { args: [submission] }));
     if (values.format === 'json') console.log(JSON.stringify(receipt));
-    else console.log(`Số biên nhận: ${receipt.receiptNumber}\nThời điểm nhận: ${receipt.receivedAt}${receipt.late ? '\n(Nộp sau hạn)' : ''}`);
+    else {
+      // An item without review (`review: false`) is accepted with the submission: say so.
+      const accepted = receipt.accepted ? '\nĐã ghi nhận hoàn thành: nội dung này không phải qua bước xem xét (accepted, no review)' : '';
+      console.log(`Số biên nhận: ${receipt.receiptNumber}\nThời điểm nhận: ${receipt.receivedAt}${receipt.late ? '\n(Nộp sau hạn)' : ''}${accepted}`);
+    }
     return 0;
   },
 };

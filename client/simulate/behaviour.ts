@@ -49,8 +49,21 @@ export function buildScript(program: Program, plan: Plan, behaviour: Behaviour, 
   // A campaign unit's report workflow starts with the results request, weeks after the
   // launch (its `request`): nothing can be done to it before then.
   const resultsRequest = new Map(plan.events.filter((e) => e.assignmentId && e.uid === `${e.assignmentId}/results-request`).map((e) => [e.assignmentId!, Date.parse(e.at)]));
-  const actions: Action[] = [];
+  const all: Action[] = [];
   const conduct = new Map<string, Conduct>();
+  // An item with `review: false` accepts a submission as it arrives: the office has nothing to
+  // accept or return, and a unit cannot submit again once its assignment has closed.
+  const noReview = new Set(plan.occurrences.filter((o) => o.review === false).map((o) => o.id));
+  const withoutReview = (list: Action[]): Action[] => {
+    const submitted = new Set<string>();
+    return list.filter((x) => {
+      if (x.kind === 'accept' || x.kind === 'return') return false;
+      if (x.kind !== 'submit') return true;
+      if (submitted.has(x.assignmentId)) return false;
+      submitted.add(x.assignmentId);
+      return true;
+    });
+  };
 
   for (const a of plan.assignments) {
     // Inspected units are visited, not asked for a report; their timeline is the office's.
@@ -61,6 +74,7 @@ export function buildScript(program: Program, plan: Plan, behaviour: Behaviour, 
     const opens = (resultsRequest.get(a.id) ?? Date.parse(a.request?.at ?? a.due.at)) + HOUR;
     const at = (ms: number) => Math.max(ms, opens);
     const base = { assignmentId: a.id, occurrenceId: a.occurrenceId };
+    const actions: Action[] = [];
     switch (c) {
       case 'on-time': {
         const t = at(workingDayAt(a, -1));
@@ -95,13 +109,14 @@ export function buildScript(program: Program, plan: Plan, behaviour: Behaviour, 
       case 'silent':
         break;
     }
+    all.push(...(noReview.has(a.occurrenceId) ? withoutReview(actions) : actions));
   }
   for (const o of plan.occurrences) {
     // The chair approves at the last moment allowed, so every earlier notice has gone out.
     // A campaign's consolidation is that of its results report, a child cycle of its own.
     const cycle = kinds.get(o.id) === 'campaign' ? `${o.id}${RESULTS_SUFFIX}` : o.id;
-    if (o.approval) actions.push({ at: Date.parse(o.approval.at) - 60_000, kind: 'approve', occurrenceId: cycle });
+    if (o.approval) all.push({ at: Date.parse(o.approval.at) - 60_000, kind: 'approve', occurrenceId: cycle });
   }
-  actions.sort((x, y) => x.at - y.at);
-  return { actions, conduct };
+  all.sort((x, y) => x.at - y.at);
+  return { actions: all, conduct };
 }

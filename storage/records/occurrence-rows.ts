@@ -33,17 +33,28 @@ export async function writeOccurrenceRows(db: Kysely<RecordsSchema>, w: Occurren
     .execute();
 }
 
+/**
+ * The one ordered read of an occurrence's rows, for every reader: one row per assignment (the
+ * table's key; a write keeps only the newest), in table order: the position the cycle gave,
+ * then the assignment id as a tie-break, so the order is total and the same on SQLite and
+ * PostgreSQL, and pages never overlap. `page` reads a slice of that order.
+ */
+export async function orderedOccurrenceRows(db: Kysely<RecordsSchema>, occurrenceId: string, page?: { offset: number; limit: number }): Promise<CycleRow[]> {
+  const ordered = db.selectFrom('occurrence_rows').select('row_json').where('occurrence_id', '=', occurrenceId).orderBy('position').orderBy('assignment_id');
+  const rows = await (page ? ordered.offset(page.offset).limit(page.limit) : ordered).execute();
+  return rows.map((r) => parseJson<CycleRow>(r.row_json));
+}
+
 /** A page of the occurrence's rows in table order, and how many it has. */
 export async function readOccurrenceRows(db: Kysely<RecordsSchema>, occurrenceId: string, offset: number, limit: number): Promise<{ rows: CycleRow[]; total: number }> {
-  const [page, count] = await Promise.all([
-    db.selectFrom('occurrence_rows').select('row_json').where('occurrence_id', '=', occurrenceId).orderBy('position').orderBy('assignment_id').offset(offset).limit(limit).execute(),
+  const [rows, count] = await Promise.all([
+    orderedOccurrenceRows(db, occurrenceId, { offset, limit }),
     db.selectFrom('occurrence_rows').select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).where('occurrence_id', '=', occurrenceId).executeTakeFirstOrThrow(),
   ]);
-  return { rows: page.map((r) => parseJson<CycleRow>(r.row_json)), total: Number(count.n) };
+  return { rows, total: Number(count.n) };
 }
 
 /** Every row of the occurrence not withdrawn by the program (what a consolidation lists). */
 export async function liveOccurrenceRows(db: Kysely<RecordsSchema>, occurrenceId: string): Promise<CycleRow[]> {
-  const rows = await db.selectFrom('occurrence_rows').select('row_json').where('occurrence_id', '=', occurrenceId).orderBy('position').orderBy('assignment_id').execute();
-  return rows.map((r) => parseJson<CycleRow>(r.row_json)).filter((r) => !r.removed);
+  return (await orderedOccurrenceRows(db, occurrenceId)).filter((r) => !r.removed);
 }

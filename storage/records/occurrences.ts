@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ConsolidationRecord, CyclePhase, CycleRow, ReportCycleState, StoredFileRef } from '../../workflows/report-cycle/messages';
 import { flag, isSet, opt, parseJson } from './json';
 import { listDeliveryFailures, listNotices } from './notices';
+import { orderedOccurrenceRows } from './occurrence-rows';
 import type { RecordsSchema } from './schema';
 
 export interface OccurrenceSnapshot extends Omit<ReportCycleState, 'rows'> {
@@ -87,7 +88,7 @@ export async function getOccurrence(db: Kysely<RecordsSchema>, id: string): Prom
     db.selectFrom('addenda').selectAll().where('occurrence_id', '=', id).orderBy('version').execute(),
     listNotices(db, id),
     listDeliveryFailures(db, id),
-    db.selectFrom('occurrence_rows').select('row_json').where('occurrence_id', '=', id).orderBy('position').orderBy('assignment_id').execute(),
+    orderedOccurrenceRows(db, id),
   ]);
   return {
     occurrenceId: o.id,
@@ -96,7 +97,7 @@ export async function getOccurrence(db: Kysely<RecordsSchema>, id: string): Prom
     phase: o.phase as CyclePhase,
     ...opt('approver', o.approver as 'chair' | 'office' | null),
     // The rows the cycle wrote itself, or (cycles started before 0.4) the table in its snapshot.
-    rows: rows.length > 0 ? rows.map((r) => parseJson<CycleRow>(r.row_json)) : parseJson<CycleRow[]>(o.rows_json),
+    rows: rows.length > 0 ? rows : parseJson<CycleRow[]>(o.rows_json),
     consolidations: consolidations.map(
       (c): ConsolidationRecord => ({
         version: Number(c.version),

@@ -53,3 +53,26 @@ describe('occurrence rows', () => {
     expect((await r.records.readOccurrenceRows(OCC, 0, 10)).rows.map((x) => x.unitId)).toEqual(['nua']);
   });
 });
+
+describe('one order for every reader', () => {
+  const OCC2 = 'vstbpn-2030/bao-cao-quy/2030-Q2';
+  const row2 = (unit: string, extra: Partial<CycleRow> = {}): CycleRow => ({ ...row(unit, extra), assignmentId: `${OCC2}/${unit}` });
+
+  it('pages, the consolidation list and the record read the rows in the same order, ties by assignment id', async () => {
+    // Two runs wrote at the same positions: Nưa (added back) and Dân Lý (withdrawn) share 1.
+    await r.records.writeOccurrenceRows({ occurrenceId: OCC2, seq: 1_000, fresh: true, rows: [
+      { position: 0, row: row2('tho-dan') }, { position: 1, row: row2('nua') }, { position: 2, row: row2('minh-son') },
+    ] });
+    await r.records.writeOccurrenceRows({ occurrenceId: OCC2, seq: 2_000, rows: [{ position: 1, row: row2('dan-ly', { removed: true, closed: true }) }, { position: 0, row: row2('hop-thanh') }] });
+    const order = ['hop-thanh', 'tho-dan', 'dan-ly', 'nua', 'minh-son'];
+    const pages = [...(await r.records.readOccurrenceRows(OCC2, 0, 2)).rows, ...(await r.records.readOccurrenceRows(OCC2, 2, 2)).rows, ...(await r.records.readOccurrenceRows(OCC2, 4, 2)).rows];
+    expect(pages.map((x) => x.unitId)).toEqual(order);
+    expect((await r.records.readOccurrenceRows(OCC2, 4, 2)).total).toBe(5);
+    expect((await r.records.liveOccurrenceRows(OCC2)).map((x) => x.unitId)).toEqual(order.filter((u) => u !== 'dan-ly'));
+    await r.records.writeOccurrence({
+      occurrenceId: OCC2, itemTitle: 'Báo cáo quý', periodLabel: 'Quý II/2030', phase: 'collecting', consolidations: [], approvals: [], addenda: [],
+      notices: [], deliveryFailures: [], version: 1, closed: false,
+    });
+    expect((await r.records.getOccurrence(OCC2))?.rows.map((x) => x.unitId)).toEqual(order);
+  });
+});

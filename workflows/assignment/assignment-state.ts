@@ -246,11 +246,16 @@ export class Assignment {
       attachments: args.attachments,
       indicators: args.indicators,
     });
-    this.setStatus('submitted');
-    const facts = { receiptNumber: receipt.receiptNumber, submittedAt: receivedAt };
+    // An item without review (program `review: false`) is accepted with its submission: the
+    // status goes straight to accepted, as an office accept would leave it (no review record:
+    // nobody reviewed), and the receipt says the work is recorded rather than promising a decision.
+    // Gated on the input alone, without patch(): see `review` in assignmentInputSchema.
+    const noReview = this.input.review === false;
+    this.setStatus(noReview ? 'accepted' : 'submitted');
+    const facts = { receiptNumber: receipt.receiptNumber, submittedAt: receivedAt, ...(noReview ? { noReview: true } : {}) };
     this.notify('receipt', `r${this.state.round}/receipt`, facts);
     this.notify('submitted', `r${this.state.round}/submitted`, facts);
-    return receipt;
+    return noReview ? { ...receipt, accepted: true } : receipt;
   }
 
   accept(args: { reviewer?: string | undefined; comment?: string | undefined }): void {

@@ -95,6 +95,14 @@ export const assignmentInputSchema = z.object({
   evidenceRequired: z.boolean().default(false),
   /** Working days a unit gets to resubmit after a return when the office sets no date. */
   resubmitWorkingDays: z.number().int().min(1).max(60).default(5),
+  /**
+   * `false`: the program turned review off for this item (`review: false`), so a submission is
+   * accepted at once and nothing waits for the office. Absent means reviewed, as before. No
+   * patch() guards it: executions recorded before this field existed have no `review` in their
+   * input and replay the reviewed path they took, and a new execution records the field with
+   * its start, so its replay takes the same branch as its first run.
+   */
+  review: z.literal(false).optional(),
   calendar: z
     .object({
       daysOff: z.array(z.object({ date: isoDate, name: z.string() })).optional(),
@@ -159,6 +167,8 @@ export interface Receipt {
   receiptNumber: string;
   receivedAt: string;
   late: boolean;
+  /** The item has no review: the submission was accepted as it was received. */
+  accepted?: boolean;
 }
 
 export const reviewArgsSchema = z.discriminatedUnion('decision', [
