@@ -242,5 +242,7 @@ describe('the Action Month from the program file', () => {
     expect(movedNotices[0]!.text).toContain('Chương trình công tác đã được điều chỉnh.');
     const unit = await t.env.client.workflow.getHandle(`${occ}/${UNITS[0]}`).query(statusQuery);
     expect(unit.extensions.map((e) => e.reason)).toEqual(['Chương trình công tác đã được điều chỉnh.']);
+    // The replay test's guard for a campaign whose program is re-applied (reconfigure signals).
+    await recordHistory(t.env.client.workflow.getHandle(occ), 'campaign-reconfigured');
   });
 });

@@ -268,6 +268,8 @@ describe('an inspection round from the program file', () => {
       ['tho-dan', 'removed'],
       ['hop-thanh', 'closed'],
     ]);
+    // The replay test's guard for an inspection whose program is re-applied (reconfigure signal).
+    await recordHistory(t.env.client.workflow.getHandle(occ), 'inspection-reconfigured');
   });
 });
 
