@@ -13,7 +13,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ItemKind } from '../../program/types';
 import { occurrenceInput, planProgram } from '../activity-proxies';
 import { toLocalIso } from '../occurrence/time';
@@ -58,6 +58,18 @@ function timeZoneOf(rec: OccurrenceRecord): string {
   return offset === 'Z' ? 'UTC' : `UTC${offset}`;
 }
 
+/**
+ * A plan that cannot be made (the version is not in the store, another program's version) is
+ * the apply's failure, returned to the client with the activity's own message: the update
+ * fails, the workflow and its state are untouched. ("Activity task failed" alone says nothing.)
+ */
+function readableFailure(err: unknown): unknown {
+  if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure) {
+    return ApplicationFailure.create({ message: err.cause.message, type: err.cause.type ?? 'PlanFailed', nonRetryable: true, cause: err });
+  }
+  return err;
+}
+
 export class ProgramYear {
   readonly state: ProgramState;
   /** Bumped by every apply that changed something, so the main wait wakes up. */
@@ -99,12 +111,17 @@ export class ProgramYear {
     // that carries only the hash names a version the client has already stored. Both paths
     // issue the same commands in the same order, so no patch marker is needed.
     // A dry run stores the version too: content-addressed, it changes nothing that runs.
-    const plan = await planProgram({
-      programId: this.settings.programId,
-      hash,
-      ...(next ? { program: next } : {}),
-      ...(state.hash ? { previousHash: state.hash } : {}),
-    });
+    let plan: Awaited<ReturnType<typeof planProgram>>;
+    try {
+      plan = await planProgram({
+        programId: this.settings.programId,
+        hash,
+        ...(next ? { program: next } : {}),
+        ...(state.hash ? { previousHash: state.hash } : {}),
+      });
+    } catch (err) {
+      throw readableFailure(err);
+    }
     const identity: ProgramIdentity | undefined = next ? { title: next.program.title, issuer: next.program.issuer, office: next.program.office } : plan.identity;
     if (identity && state.identity && JSON.stringify(state.identity) !== JSON.stringify(identity)) result.identityChanged = { before: state.identity, after: identity };
     const wanted = new Set(plan.occurrences.map((o) => o.id));
