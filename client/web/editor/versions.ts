@@ -39,12 +39,14 @@ export class EditorRecords {
   }
 
   /**
-   * The program store the worker reads (the records database, same configuration): the editor
-   * stores a version there before it applies it, so the update carries only the hash. Undefined
-   * when the database cannot be opened: the apply then carries the whole program.
+   * The program store the worker reads: the records database the web server was given (the
+   * worker's, as `npm start` wires them), else the one of the same configuration as the
+   * worker's. The editor stores a version there before it applies it, so the update carries
+   * only the hash. Undefined when the database cannot be opened: the apply then carries the
+   * whole program.
    */
-  async programStore(): Promise<ProgramStore | undefined> {
-    const records = await this.records().catch(() => undefined);
+  async programStore(shared?: Records): Promise<ProgramStore | undefined> {
+    const records = shared ?? (await this.records().catch(() => undefined));
     return records ? new RecordsProgramStore(records) : undefined;
   }
 

@@ -43,7 +43,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, catalog: ProgramCatalog): void {
   const kit: Kit = { ctx, catalog, drafts: new DraftStore(ctx.env.DATA_DIR), records: new EditorRecords(ctx.env) };
   app.addHook('onClose', async () => kit.records.close());
-  catalog.readVersionsFrom(async (hash) => (await kit.records.programStore())?.get(hash));
+  catalog.readVersionsFrom(async (hash) => (await kit.records.programStore(ctx.recorded?.records))?.get(hash));
   registerEditorSections(app, kit);
   const fileName = (l: Loaded) => `${l.programId}.yaml`;
 
@@ -200,7 +200,7 @@ export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, cata
 
   /** The CLI's apply: the version stored where the worker reads it, the update naming its hash. */
   async function applyVersion(program: Program, l: Loaded, dryRun: boolean) {
-    const store = await kit.records.programStore();
+    const store = await kit.records.programStore(ctx.recorded?.records);
     return applyProgram(ctx.client, ctx.env.TEMPORAL_TASK_QUEUE, program, `web: ${l.session.username}`, { ...(dryRun ? { dryRun } : {}), ...(store ? { store } : {}) });
   }
 
