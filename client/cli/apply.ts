@@ -16,6 +16,8 @@ const help = `Cách dùng / usage: dondoc apply <program.yaml> [--dry-run] [--ye
 Kiểm tra rồi áp dụng chương trình công tác: tạo quy trình của chương trình nếu chưa có,
 hoặc cập nhật quy trình đang chạy (hạn mới, đơn vị thêm/bớt). Áp dụng lại cùng một tệp
 không thay đổi gì. In ra những gì thay đổi. Kỳ đã hết hạn không được khởi động lại.
+Phiên bản được lưu vào cơ sở dữ liệu lưu trữ mà bộ xử lý đọc (DONDOC_RECORDS_URL, hoặc
+DATA_DIR/records.sqlite): chạy lệnh với cùng cấu hình như bộ xử lý.
 
   --dry-run   chỉ in ra những gì sẽ thay đổi, không thay đổi gì
   --yes       xác nhận khi việc áp dụng sẽ hủy công việc đang chạy, hoặc khi tệp mang một
@@ -23,7 +25,9 @@ không thay đổi gì. In ra những gì thay đổi. Kỳ đã hết hạn kh�
               trình đang chạy cùng mã
 
 Validates and applies a program file; prints what changed. --dry-run changes nothing;
-an apply that would cancel running work or replace a different program asks for --yes.`;
+an apply that would cancel running work or replace a different program asks for --yes.
+The version is stored in the records database the worker reads (DONDOC_RECORDS_URL or
+DATA_DIR): run it with the worker's configuration.`;
 
 export function formatApplyResult(programId: string, result: ApplyResult): string {
   const lines = [`Chương trình ${programWorkflowId(programId)}:`];

@@ -114,7 +114,7 @@ describe('applying a program by its hash', () => {
     expect(state.occurrences.map((o) => [o.id, o.status])).toEqual([[OCC, 'scheduled']]);
   });
 
-  it('refuses a version of another program, named by hash as when sent whole', async () => {
+  it('refuses a version of another program, named by hash as when sent whole, and a malformed apply', async () => {
     const byHash = await updateError({ hash: programHash(original), programId: 'chuong-trinh-khac' });
     expect((byHash.cause as Error).message).toBe(`tệp là chương trình "chuong-trinh-khac", không phải "${PROGRAM}" (program id mismatch)`);
     const other = structuredClone(original);
@@ -123,6 +123,8 @@ describe('applying a program by its hash', () => {
     expect((whole.cause as Error).message).toBe(`tệp là chương trình "chuong-trinh-khac", không phải "${PROGRAM}" (program id mismatch)`);
     const unnamed = await updateError({ hash: programHash(original) });
     expect((unnamed.cause as Error).message).toMatch(/^yêu cầu áp dụng không nêu mã chương trình/);
+    const badHash = await updateError({ hash: '../../etc/passwd', programId: PROGRAM });
+    expect((badHash.cause as Error).message).toBe('yêu cầu áp dụng không hợp lệ (invalid apply): hash: 8–64 hex digits expected');
   });
 
   it('fails an apply whose version the worker’s store does not hold, readably, and changes nothing', { timeout: 60_000 }, async () => {

@@ -2,7 +2,6 @@
 // state. `dondoc apply` stores the validated program in the program store and sends its
 // hash; the plan is compiled by activities.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import { z } from 'zod';
 import type { ItemKind, Program } from '../../program/types';
 
 export interface ApplyArgs {
@@ -26,16 +25,24 @@ export interface ApplyArgs {
 }
 
 /**
- * What the validator checks, parsed once: the fields it reads. The program itself is checked
- * (and normalised) by the client before it is hashed; here only its id matters.
+ * The fields the validator reads, checked once. Plain checks, not zod: every module a workflow
+ * imports is evaluated in each new run (see DESIGN.md), and the program itself is checked and
+ * normalised by the client before it is hashed; here only its id matters.
  */
-export const applyArgsSchema = z.object({
-  hash: z.string().regex(/^[0-9a-f]{8,64}$/, 'a hex hash'),
-  programId: z.string().min(1).optional(),
-  program: z.looseObject({ program: z.looseObject({ id: z.string().min(1) }) }).optional(),
-  fileName: z.string().max(500).optional(),
-  dryRun: z.boolean().optional(),
-});
+export function checkApplyArgs(raw: unknown): { hash: string; programId: string | undefined } {
+  const problems: string[] = [];
+  const args = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const hash = typeof args.hash === 'string' && /^[0-9a-f]{8,64}$/.test(args.hash) ? args.hash : undefined;
+  if (!hash) problems.push('hash: 8–64 hex digits expected');
+  if (args.programId !== undefined && (typeof args.programId !== 'string' || args.programId === '')) problems.push('programId: a program id expected');
+  const header = (args.program as { program?: { id?: unknown } } | undefined)?.program;
+  if (args.program !== undefined && typeof header?.id !== 'string') problems.push('program.program.id: a program id expected');
+  if (args.fileName !== undefined && typeof args.fileName !== 'string') problems.push('fileName: text expected');
+  if (args.dryRun !== undefined && typeof args.dryRun !== 'boolean') problems.push('dryRun: true or false expected');
+  if (problems.length > 0 || !hash) throw new Error(`yêu cầu áp dụng không hợp lệ (invalid apply): ${problems.join('; ')}`);
+  const named = typeof header?.id === 'string' ? header.id : (args.programId as string | undefined);
+  return { hash, programId: named };
+}
 
 export interface ProgramWorkflowInput {
   programId: string;

@@ -25,7 +25,7 @@ import { inspectionWorkflow } from '../inspection/inspection';
 import { STATUS } from '../search-attributes';
 import type { OccurrenceInput } from '../occurrence/input';
 import {
-  applyArgsSchema,
+  checkApplyArgs,
   type ApplyArgs,
   type ApplyResult,
   type OccurrenceRecord,
@@ -93,8 +93,7 @@ export class ProgramYear {
    * `programId` (the version itself is in the program store).
    */
   checkApply(raw: unknown): void {
-    const args = applyArgsSchema.parse(raw);
-    const named = args.program?.program.id ?? args.programId;
+    const named = checkApplyArgs(raw).programId;
     if (named === undefined) throw new Error('yêu cầu áp dụng không nêu mã chương trình (the apply names no program: programId or program is required)');
     if (named !== this.settings.programId) {
       throw new Error(`tệp là chương trình "${named}", không phải "${this.settings.programId}" (program id mismatch)`);
