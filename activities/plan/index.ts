@@ -5,7 +5,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
 import type { Occurrence, Program } from '../../program/types';
-import type { OccurrenceRecord } from '../../workflows/program/messages';
+import type { OccurrenceRecord, ProgramIdentity } from '../../workflows/program/messages';
 import type { OccurrenceInput } from '../../workflows/occurrence/input';
 import { describeChanges } from './changes';
 import type { ProgramIndex } from './occurrence-inputs';
@@ -25,6 +25,8 @@ export type OccurrenceSummary = Omit<OccurrenceRecord, 'status' | 'reAdded'>;
 
 export interface ProgramPlan {
   title: string;
+  /** Absent from results recorded before 0.5 (the workflow then read it from the program it was sent). */
+  identity?: ProgramIdentity;
   timezone: string;
   occurrences: OccurrenceSummary[];
   /** Against the previous version: running occurrences whose input changed, and how. */
@@ -34,7 +36,10 @@ export interface ProgramPlan {
 export interface PlanProgramArgs {
   programId: string;
   hash: string;
-  /** Sent once, when the version is applied; stored so later calls need only the hash. */
+  /**
+   * Sent by an apply that carried the whole program (before 0.5, or from a client with no
+   * access to the store): stored here. Otherwise the client has stored the version already.
+   */
   program?: Program;
   previousHash?: string;
 }
@@ -65,7 +70,19 @@ export function createPlanActivities(indexes: ProgramIndexes) {
         if (program.program.id !== programId) throw ApplicationFailure.nonRetryable(`program id ${program.program.id} is not ${programId}`, 'ProgramMismatch');
         await store.put(hash, program);
       }
-      const ix = await indexOf(hash);
+      const ix = await indexOf(hash).catch((err: unknown) => {
+        // The apply sent only the hash and the version is not in the store: the client stored
+        // it elsewhere (another configuration) or not at all. Retrying cannot bring it, so the
+        // apply fails now, with a message the office can act on.
+        if (err instanceof ApplicationFailure && err.type === 'ProgramVersionMissing') {
+          throw ApplicationFailure.nonRetryable(
+            `không tìm thấy phiên bản ${hash} của chương trình ${programId} trong kho chương trình của máy thực thi; hãy áp dụng lại tệp (program version ${hash} is not in the worker's program store: the client must store it where the worker reads, DONDOC_RECORDS_URL / DATA_DIR; apply the file again)`,
+            'ProgramVersionNotStored',
+          );
+        }
+        throw err;
+      });
+      if (ix.program.program.id !== programId) throw ApplicationFailure.nonRetryable(`program version ${hash} is program ${ix.program.program.id}, not ${programId}`, 'ProgramMismatch');
       const changed: ProgramPlan['changed'] = [];
       if (previousHash && previousHash !== hash) {
         const before = await indexOf(previousHash);
@@ -81,7 +98,7 @@ export function createPlanActivities(indexes: ProgramIndexes) {
         }
       }
       const header = ix.program.program;
-      return { title: header.title, timezone: header.timezone, occurrences: ix.plan.occurrences.map((o) => summary(ix, o)), changed };
+      return { title: header.title, identity: { title: header.title, issuer: header.issuer, office: header.office }, timezone: header.timezone, occurrences: ix.plan.occurrences.map((o) => summary(ix, o)), changed };
     },
 
     async occurrenceInput({ hash, occurrenceId }: { hash: string; occurrenceId: string }): Promise<OccurrenceInput> {

@@ -1,6 +1,8 @@
-// Applied program versions, by hash, where every worker can read them: the program workflow
-// carries only the hash (payloads stay small at any size), and the activities that compile
-// plans and build occurrence inputs load the program from here.
+// Applied program versions, by hash, where every worker can read them: the client that applies
+// a version (`dondoc apply`, the web editor) stores it here first and the `apply` update and
+// the program workflow carry only the hash (payloads stay small at any size); the activities
+// that compile plans and build occurrence inputs load the program from here. The worker's
+// store is the records database (worker/main.ts); clients open the same one (client/programs.ts).
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Program } from '../../program/types';

@@ -176,6 +176,14 @@ describe('program editor', () => {
     const requests = await h.sink.waitFor((m) => m.messageId.startsWith(`<${PROGRAM}/bao-cao-nhanh/${year}/`) && /\/request@/.test(m.messageId), { count: 2, timeoutMs: 60_000 });
     expect(requests.map((m) => m.to.join(',')).sort()).toEqual(['dongtien@thu.example.org', 'hopthanh@thu.example.org']);
     expect(requests[0]!.subject).toContain('Báo cáo nhanh tình hình bình đẳng giới');
+    // The version went to the records database first: the updates (preview, apply) named it by hash.
+    const history = await h.client.workflow.getHandle(`program/${PROGRAM}`).fetchHistory();
+    const applies = (history.events ?? [])
+      .map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input)
+      .filter((input) => input?.name === 'apply')
+      .map((input) => JSON.parse(Buffer.from(input!.args!.payloads![0]!.data!).toString('utf8')) as Record<string, unknown>);
+    expect(applies.length).toBeGreaterThan(0);
+    expect(applies.filter((a) => 'program' in a || a.programId !== PROGRAM)).toEqual([]);
 
     // The version: listed with who applied it, downloadable, valid for `dondoc validate`.
     const versions = page.getByRole('region', { name: 'Các phiên bản đã áp dụng' });
@@ -188,6 +196,13 @@ describe('program editor', () => {
     const validated = await runCli(['validate', yamlFile]);
     expect(validated.code, validated.stderr).toBe(0);
     await shot(page, 'editor-applied');
+    // The programs page reads the version from the records database (the history has only its hash).
+    await page.goto(`${h.baseUrl}/office`);
+    const card = await page.locator(`article[data-program="${PROGRAM}"]`).innerText();
+    expect(card).toContain(`Năm\n${year}`);
+    expect(card).toContain('Báo cáo nhanh tình hình bình đẳng giới');
+    expect(card).not.toContain('Chưa đọc được đầy đủ thông tin chương trình');
+    await page.goBack();
 
     // The running program edited: the due moves a week and a commune joins; the preview is the
     // workflow's own dry run, and the new commune's request goes at once.

@@ -8,6 +8,7 @@ import type { ActivityDeps } from '../../activities';
 import type { MailSink, SunkMessage } from '../../dev/mail-sink/sink';
 import { loadProgram } from '../../program/load';
 import type { Program } from '../../program/types';
+import type { Records } from '../../storage/records';
 import { startSimulatedServer } from '../../client/simulate/server';
 import { createDondocWorker } from '../../worker/create-worker';
 import { startTestMail } from '../support/mail';
@@ -35,8 +36,9 @@ export interface ProgramTestEnv {
  * that cancels it, which the test server mishandles by locking time for good
  * (temporalio/sdk-java#2606). Long runs with thousands of workflows need it.
  */
-export async function startProgramTestEnv(name: string, options: { stillClock?: boolean } = {}): Promise<ProgramTestEnv> {
-  const { sink, deps } = await startTestMail();
+export async function startProgramTestEnv(name: string, options: { stillClock?: boolean; records?: Records } = {}): Promise<ProgramTestEnv> {
+  // `records`: the worker's records database (and program store), when the test reaches it too.
+  const { sink, deps } = await startTestMail(options.records ? { records: options.records } : {});
   const env = options.stillClock ? await startSimulatedServer(Date.now()) : await createTimeSkippingEnv();
   const taskQueue = uniqueQueue(name);
   const worker = await createDondocWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, deps, workflowBundle: await workflowBundle() });

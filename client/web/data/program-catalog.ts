@@ -2,7 +2,8 @@
 // rather than from their assignments: a program is listed as soon as it is applied, before
 // any of its requests has gone out. The state comes from the workflow's status query; the
 // header (year, issuer), names and next events from the program it was last applied with,
-// read back from the workflow's history once per applied version and kept in memory.
+// read from the program store (or, for applies that carried the whole program, the workflow's
+// history) once per applied version and kept in memory.
 import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { compilePlan } from '../../../program/plan';
@@ -117,10 +118,21 @@ export class ProgramCatalog {
   /** By `programId|hash`: an applied version never changes. */
   private readonly models = new TtlCache<ProgramModel | undefined>(24 * 3_600_000, 50);
 
+  /** Applied versions by hash (the records database), set by the editor that stores them. */
+  private versions: ((hash: string) => Promise<Program | undefined>) | undefined;
+
   constructor(
     private readonly client: Client,
     private readonly visibility: Visibility,
   ) {}
+
+  /**
+   * Read applied versions from the program store first: an apply that sent only the hash
+   * (0.5 and later), or a run continued as new, has no program in its history.
+   */
+  readVersionsFrom(load: (hash: string) => Promise<Program | undefined>): void {
+    this.versions = load;
+  }
 
   programs(now = Date.now()): Promise<ProgramSummary[]> {
     return this.list.get('all', async () => {
@@ -148,6 +160,8 @@ export class ProgramCatalog {
   private modelFor(workflowId: string, state: ProgramState | undefined): Promise<ProgramModel | undefined> {
     const key = `${workflowId}|${state?.hash ?? ''}`;
     return this.models.get(key, async () => {
+      const stored = state?.hash && this.versions ? await this.versions(state.hash).catch(() => undefined) : undefined;
+      if (stored && `program/${stored.program.id}` === workflowId) return { program: stored, plan: compilePlan(stored) };
       const history = await within(this.client.workflow.getHandle(workflowId).fetchHistory(), QUERY_TIMEOUT_MS * 3);
       const program = history ? programFromHistory(history, state?.hash) : undefined;
       return program ? { program, plan: compilePlan(program) } : undefined;

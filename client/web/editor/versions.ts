@@ -3,6 +3,7 @@
 // database), and the content by hash (from the records database, else from the workflow's
 // history), downloadable as the YAML file `dondoc validate` reads.
 import type { Client } from '@temporalio/client';
+import { RecordsProgramStore, type ProgramStore } from '../../../activities/plan/program-store';
 import type { Env } from '../../../config/env';
 import { openRecords, type Records } from '../../../storage/records';
 import { listProgramApplies, recordProgramApply, type ProgramApply } from '../../../storage/records/program-applies';
@@ -35,6 +36,18 @@ export class EditorRecords {
       });
     this.opening = opening;
     return opening;
+  }
+
+  /**
+   * The program store the worker reads: the records database the web server was given (the
+   * worker's, as `npm start` wires them), else the one of the same configuration as the
+   * worker's. The editor stores a version there before it applies it, so the update carries
+   * only the hash. Undefined when the database cannot be opened: the apply then carries the
+   * whole program.
+   */
+  async programStore(shared?: Records): Promise<ProgramStore | undefined> {
+    const records = shared ?? (await this.records().catch(() => undefined));
+    return records ? new RecordsProgramStore(records) : undefined;
   }
 
   async recordApply(program: Program, hash: string, by: string, at: string): Promise<void> {

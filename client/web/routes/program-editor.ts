@@ -43,6 +43,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, catalog: ProgramCatalog): void {
   const kit: Kit = { ctx, catalog, drafts: new DraftStore(ctx.env.DATA_DIR), records: new EditorRecords(ctx.env) };
   app.addHook('onClose', async () => kit.records.close());
+  catalog.readVersionsFrom(async (hash) => (await kit.records.programStore(ctx.recorded?.records))?.get(hash));
   registerEditorSections(app, kit);
   const fileName = (l: Loaded) => `${l.programId}.yaml`;
 
@@ -197,6 +198,12 @@ export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, cata
     return { program: checked.program, yaml: checked.yaml, token: `${programHash(checked.program)}.${l.state?.hash ?? 'new'}` };
   }
 
+  /** The CLI's apply: the version stored where the worker reads it, the update naming its hash. */
+  async function applyVersion(program: Program, l: Loaded, dryRun: boolean) {
+    const store = await kit.records.programStore(ctx.recorded?.records);
+    return applyProgram(ctx.client, ctx.env.TEMPORAL_TASK_QUEUE, program, `web: ${l.session.username}`, { ...(dryRun ? { dryRun } : {}), ...(store ? { store } : {}) });
+  }
+
   async function showPreview(req: FastifyRequest<Params & { Querystring: { month?: string; error?: string } }>, reply: FastifyReply, l: Loaded, p: Previewed, error?: string) {
     const frame = frameOf(req, ctx);
     const plan = compilePlan(p.program);
@@ -204,7 +211,7 @@ export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, cata
     let result;
     if (l.state?.hash) {
       try {
-        result = await within(applyProgram(ctx.client, ctx.env.TEMPORAL_TASK_QUEUE, p.program, `web: ${l.session.username}`, { dryRun: true }), DRY_RUN_TIMEOUT_MS);
+        result = await within(applyVersion(p.program, l, true), DRY_RUN_TIMEOUT_MS);
       } catch {
         return sendPage(reply, 503, errorPage(frame, req.dondoc.t.errors.unavailable, l.e.unavailable));
       }
@@ -246,7 +253,7 @@ export function registerEditorRoutes(app: FastifyInstance, ctx: WebContext, cata
     if (body.confirm !== 'yes') return showPreview(req, reply, l, p, l.e.mustConfirm);
     const by = l.session.displayName ? `${l.session.displayName} (${l.session.username})` : l.session.username;
     try {
-      await applyProgram(ctx.client, ctx.env.TEMPORAL_TASK_QUEUE, p.program, `web: ${l.session.username}`);
+      await applyVersion(p.program, l, false);
     } catch {
       return sendPage(reply, 503, errorPage(frameOf(req, ctx), req.dondoc.t.errors.unavailable, l.e.unavailable));
     }
