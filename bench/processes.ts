@@ -36,8 +36,9 @@ export interface WorkerProcess {
 }
 
 /** Starts a worker process and waits until it polls. */
-export async function startWorker(kind: 'dondoc' | 'bare', address: string, taskQueue: string, smtpPort: number): Promise<WorkerProcess> {
-  const child = fork(resolve(__dirname, 'worker-process.ts'), [kind, address, taskQueue, String(smtpPort)], {
+/** `recordsDir`: where the dondoc worker keeps its records (and the applied program versions). */
+export async function startWorker(kind: 'dondoc' | 'bare', address: string, taskQueue: string, smtpPort: number, recordsDir?: string): Promise<WorkerProcess> {
+  const child = fork(resolve(__dirname, 'worker-process.ts'), [kind, address, taskQueue, String(smtpPort), ...(recordsDir ? [recordsDir] : [])], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { loadEnv } from '../config/env';
 import { workerTuning } from '../worker/tuning';
-import { applyProgram, programWorkflowId } from '../client/programs';
+import { applyProgram, openProgramStore, programWorkflowId } from '../client/programs';
 import { historyFigures } from '../dev/harness/history-limits';
 import { startMailSink } from '../dev/mail-sink/sink';
 import { createDevServerEnv, uniqueQueue } from '../dev/harness/temporal';
@@ -76,7 +76,9 @@ async function main(): Promise<void> {
     const taskQueue = uniqueQueue('scale');
     const bareQueue = uniqueQueue('bare');
     // Both bundle their workflows at start: side by side, before anything is timed.
-    workers.push(...(await Promise.all([startWorker('dondoc', env.address, taskQueue, sink.smtpPort), startWorker('bare', env.address, bareQueue, sink.smtpPort)])));
+    // The dondoc worker's records (and program versions) in `dir`: the bench stores the program
+    // there and sends its hash, as `dondoc apply` does with the worker's DATA_DIR.
+    workers.push(...(await Promise.all([startWorker('dondoc', env.address, taskQueue, sink.smtpPort, dir), startWorker('bare', env.address, bareQueue, sink.smtpPort)])));
     const [dondocWorker, bareWorker] = workers as [WorkerProcess, WorkerProcess];
     let peakRss = 0;
     let barePeakRss = 0;
@@ -102,7 +104,12 @@ async function main(): Promise<void> {
     const srv0 = cpuSeconds(server);
     const t0 = Date.now();
     let ticker = progress('dondoc requests', () => requests('test.example.org'), UNITS, t0);
-    await applyProgram(client, taskQueue, scale.program, 'quy-mo.yaml');
+    const versions = await openProgramStore({ DATA_DIR: dir, DONDOC_RECORDS_URL: undefined });
+    try {
+      await applyProgram(client, taskQueue, scale.program, 'quy-mo.yaml', { store: versions.store });
+    } finally {
+      await versions.close();
+    }
     await sink.waitFor(isRequest('test.example.org'), { count: UNITS, timeoutMs: 4 * 3600_000 });
     clearInterval(ticker);
     const seconds = (Date.now() - t0) / 1000;

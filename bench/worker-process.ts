@@ -3,7 +3,7 @@
 // the bench, its CPU time and RSS are its own (read from /proc by the bench), and a busy
 // worker cannot hold up the bench's SMTP sink or its client.
 //
-//   node --import tsx bench/worker-process.ts <dondoc|bare> <address> <taskQueue> <smtpPort>
+//   node --import tsx bench/worker-process.ts <dondoc|bare> <address> <taskQueue> <smtpPort> [recordsDir]
 //
 // Both take the tuning `npm start`'s worker takes (worker/tuning.ts, DONDOC_MAX_CACHED_WORKFLOWS
 // and the other DONDOC_* settings from the environment, else their defaults).
@@ -26,12 +26,12 @@ import { createDondocWorker } from '../worker/create-worker';
 import { workerTuning } from '../worker/tuning';
 import { createBareActivities } from './bare/activities';
 
-const argsSchema = z.tuple([z.enum(['dondoc', 'bare']), z.string().min(1), z.string().min(1), z.coerce.number().int().positive()]);
+const argsSchema = z.tuple([z.enum(['dondoc', 'bare']), z.string().min(1), z.string().min(1), z.coerce.number().int().positive()], z.string().min(1));
 
 async function main(): Promise<void> {
   const parsed = argsSchema.safeParse(process.argv.slice(2));
-  if (!parsed.success) throw new Error(`usage: worker-process.ts <dondoc|bare> <address> <taskQueue> <smtpPort>: ${parsed.error.message}`);
-  const [kind, address, taskQueue, smtpPort] = parsed.data;
+  if (!parsed.success) throw new Error(`usage: worker-process.ts <dondoc|bare> <address> <taskQueue> <smtpPort> [recordsDir]: ${parsed.error.message}`);
+  const [kind, address, taskQueue, smtpPort, recordsDir] = parsed.data;
   const tuning = workerTuning(loadEnv(process.env));
   const mailer = createMailer(`smtp://127.0.0.1:${smtpPort}`);
   const connection = await NativeConnection.connect({ address });
@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   try {
     let worker: Worker;
     if (kind === 'dondoc') {
-      const records = await createTestRecords();
+      // The bench stores the program version there before it applies (as `dondoc apply` does).
+      const records = await createTestRecords(recordsDir);
       const files = await mkdtemp(join(tmpdir(), 'dondoc-bench-files-'));
       cleanups.push(records.cleanup, () => rm(files, { recursive: true, force: true }));
       worker = await createDondocWorker({
