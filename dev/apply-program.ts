@@ -7,16 +7,18 @@ import type { Client } from '@temporalio/client';
 import { formatDiagnostic } from '../program/errors';
 import { loadProgram } from '../program/load';
 import { applyProgram } from '../client/programs';
+import type { ProgramStore } from '../activities/plan/program-store';
 import { formatApplyResult } from '../client/cli/apply';
 import { statusQuery, submitUpdate } from '../workflows/assignment/messages';
 import { demoProgram } from './demo-program';
 
-export async function applyProgramFile(client: Client, taskQueue: string, file: string): Promise<string> {
+/** `store`: where the worker reads program versions; given, the update carries only the hash. */
+export async function applyProgramFile(client: Client, taskQueue: string, file: string, store?: ProgramStore): Promise<string> {
   const loaded = loadProgram(file);
   if (!loaded.ok) {
     throw new Error(`tệp chương trình không hợp lệ (invalid program file):\n${loaded.errors.map(formatDiagnostic).join('\n')}`);
   }
-  const result = await applyProgram(client, taskQueue, loaded.program, basename(file));
+  const result = await applyProgram(client, taskQueue, loaded.program, basename(file), store ? { store } : {});
   return formatApplyResult(loaded.program.program.id, result);
 }
 
@@ -41,12 +43,12 @@ async function waitForAssignment(client: Client, id: string, timeoutMs: number) 
  * its first unit submit through the same update `dondoc submit` sends, so a receipt is there to see.
  * DONDOC_DEMO=0 turns it off.
  */
-export async function applyDemoProgram(client: Client, taskQueue: string, dataDir: string, now = Date.now()): Promise<string> {
+export async function applyDemoProgram(client: Client, taskQueue: string, dataDir: string, now = Date.now(), store?: ProgramStore): Promise<string> {
   if (process.env.DONDOC_DEMO === '0') return 'dondoc: bản minh họa đã tắt (DONDOC_DEMO=0).';
   const demo = demoProgram(now);
   const file = join(dataDir, 'demo-program.yaml');
   writeFileSync(file, demo.yaml);
-  const lines = [await applyProgramFile(client, taskQueue, file)];
+  const lines = [await applyProgramFile(client, taskQueue, file, store)];
   try {
     const state = await waitForAssignment(client, demo.submittedAssignmentId, 30_000);
     if (state.status === 'requested') {

@@ -9,6 +9,7 @@ import { ADMIN_USERNAME, ensureAdminPassword } from '../auth/accounts';
 import { ensureSecretFile } from '../auth/secret';
 import { loadEnv, type Env } from '../config/env';
 import { closeClient, connectClient } from '../client/temporal';
+import { openProgramStore } from '../client/programs';
 import { searchAttributeDefinitions } from '../workflows/search-attributes';
 import { applyDemoProgram, applyProgramFile } from './apply-program';
 import { isListening, isPortFree, keepRunning, startProcess, stopKept, waitUntil, type Kept, type Supervised } from './processes';
@@ -126,10 +127,13 @@ async function main(): Promise<void> {
     await waitUntil('web', () => isListening(env.WEB_PORT), 30_000, web.gaveUp);
 
     const applyClient = await connectClient(env);
+    // The versions go where the worker reads them (as `dondoc apply` does): the updates carry hashes.
+    const versions = await openProgramStore({ ...env, DATA_DIR: dataDir });
     try {
-      log(await applyProgramFile(applyClient, env.TEMPORAL_TASK_QUEUE, resolve(root, env.DONDOC_PROGRAM)));
-      log(await applyDemoProgram(applyClient, env.TEMPORAL_TASK_QUEUE, dataDir));
+      log(await applyProgramFile(applyClient, env.TEMPORAL_TASK_QUEUE, resolve(root, env.DONDOC_PROGRAM), versions.store));
+      log(await applyDemoProgram(applyClient, env.TEMPORAL_TASK_QUEUE, dataDir, Date.now(), versions.store));
     } finally {
+      await versions.close();
       await closeClient(applyClient);
     }
     log('');
