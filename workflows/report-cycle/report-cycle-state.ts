@@ -10,6 +10,7 @@ import type { AssignmentInput, AssignmentSummary, IndicatorField } from '../assi
 import { AssignmentTracker } from '../occurrence/assignment-tracker';
 import type { OccurrenceInput } from '../occurrence/input';
 import { occurrenceNotice, occurrenceOutbox } from '../occurrence/notices';
+import { occurrenceHeader } from '../occurrence/occurrence-base';
 import { reasonMoved } from '../occurrence/reason-moved';
 import { toLocalIso } from '../occurrence/time';
 import { OCCURRENCE_ROWS_IN_RECORDS } from '../patches';
@@ -65,9 +66,7 @@ export class ReportCycle {
     carried?: CarriedCycle,
   ) {
     this.state = carried?.state ?? {
-      occurrenceId: input.occurrenceId,
-      itemTitle: input.itemTitle,
-      periodLabel: input.periodLabel,
+      ...occurrenceHeader(input),
       phase: 'collecting',
       ...(input.consolidation ? { approver: input.consolidation.approver } : {}),
       rows: [],

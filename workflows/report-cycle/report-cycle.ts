@@ -19,7 +19,7 @@ import {
 import { Mutex } from 'async-mutex';
 import { assignmentChangedSignal } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';
-import { ITEM, PERIOD, PROGRAM } from '../search-attributes';
+import { occurrenceAttributes } from '../occurrence/occurrence-base';
 import { approveArgsSchema, approveUpdate, consolidateUpdate, reconfigureSignal, reportCycleStatusQuery, type ReportCycleState } from './messages';
 import { ReportCycle, type CarriedCycle } from './report-cycle-state';
 
@@ -58,11 +58,7 @@ export async function reportCycleWorkflow(input: OccurrenceInput, carried?: Carr
 
   try {
     if (!carried) {
-      upsertSearchAttributes([
-        { key: PROGRAM, value: input.programId },
-        { key: ITEM, value: input.itemId },
-        { key: PERIOD, value: input.periodKey },
-      ]);
+      upsertSearchAttributes(occurrenceAttributes(input));
       cycle.setPhase('collecting');
     }
     await starting;
