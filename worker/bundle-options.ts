@@ -11,6 +11,6 @@
 // registry is used only by `.meta()`/`.register()`, which workflow code does not call).
 // luxon is not listed: it caches formatters in module-level objects, which a frozen copy
 // would refuse. Measured effect: README "Scale and cost" (worker memory).
-export const PRELOADED_WORKFLOW_MODULES = ['zod', 'async-mutex', 'luxon'];
+export const PRELOADED_WORKFLOW_MODULES = ['zod', 'async-mutex'];
 
 export const workflowBundlerOptions = { preloadModules: PRELOADED_WORKFLOW_MODULES };
