@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../config/env';
-import { workflowBundlerOptions } from './bundle-options';
 import type { WorkerTuning } from './tuning';
 
 // The bundler compiles the TypeScript sources itself; no build step is needed.
@@ -27,7 +26,7 @@ export function createDondocWorker(options: DondocWorkerOptions): Promise<Worker
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: createActivities(options.deps),
     ...options.tuning,
   });

@@ -17,7 +17,6 @@ import type { Program } from '../../program/types';
 import { FileStore } from '../../storage/file-store';
 import { FileSentLedger } from '../../storage/sent-ledger';
 import { createDondocWorker, workflowsPath } from '../../worker/create-worker';
-import { workflowBundlerOptions } from '../../worker/bundle-options';
 import { openRecords } from '../../storage/records';
 import { applyProgram } from '../programs';
 import { Actor, type ActionFailure } from './actions';
@@ -215,6 +214,6 @@ const silentLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {},
 let bundle: ReturnType<typeof bundleWorkflowCode> | undefined;
 /** Bundling takes seconds; simulations in one process (the oracle test) share one bundle. */
 function workflowBundle(): ReturnType<typeof bundleWorkflowCode> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, ...workflowBundlerOptions, logger: silentLogger });
+  bundle ??= bundleWorkflowCode({ workflowsPath, logger: silentLogger });
   return bundle;
 }

@@ -6,7 +6,6 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSour
 import { registerSearchAttributes } from '../../client/search-attributes';
 import { temporalCliPath, temporalTestServerPath } from '../../dev/tools';
 import { workflowsPath } from '../../worker/create-worker';
-import { workflowBundlerOptions } from '../../worker/bundle-options';
 import { DUE, ITEM, PENDING, PERIOD, PROGRAM, STATUS, UNIT } from '../../workflows/search-attributes';
 
 // Workers log every state change at INFO; tests only need warnings and errors. The runtime
@@ -49,7 +48,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** One workflow bundle per test file (bundling takes seconds; every worker can share it). */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, ...workflowBundlerOptions, logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never });
+  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never });
   return bundle;
 }
 

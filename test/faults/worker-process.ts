@@ -5,14 +5,13 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { workflowsPath } from '../../worker/create-worker';
-import { workflowBundlerOptions } from '../../worker/bundle-options';
 
 const root = resolve(__dirname, '..', '..');
 
 /** Bundles the workflows once into `dir`; the path goes to every worker as DONDOC_WORKFLOW_BUNDLE. */
 export async function writeWorkflowBundle(dir: string): Promise<string> {
   const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
-  const { code } = await bundleWorkflowCode({ workflowsPath, ...workflowBundlerOptions, logger: quiet as never });
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet as never });
   const path = join(dir, 'workflow-bundle.js');
   await writeFile(path, code);
   return path;
