@@ -23,6 +23,11 @@ export interface ScaleOptions {
    * on the dev server; without it, quarter I of `year`.
    */
   requestAt?: number;
+  /**
+   * With `requestAt`: this many such items (`bao-cao-nhanh-1`…), each asking every unit — the
+   * live-assignment bench (units × items open at once). Default 1 (`bao-cao-nhanh`).
+   */
+  items?: number;
 }
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -78,10 +83,16 @@ export function scaleProgram(units: number, year: number, options: ScaleOptions 
       })),
     ],
     groups: [{ id: 'thanh-vien', name: 'Các đơn vị báo cáo' }],
-    items: [item],
+    items: copiesOf(item, now ? (options.items ?? 1) : 1),
   };
   const yaml = stringify(raw);
   const loaded = parseProgram({ text: yaml, fileName: `${id}.yaml` });
   if (!loaded.ok) throw new Error(loaded.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   return { program: loaded.program, yaml, occurrenceId: compilePlan(loaded.program).occurrences[0]!.id };
+}
+
+/** One item as is, or `count` copies numbered `-1`, `-2`… (ids and titles). */
+function copiesOf<T extends { id: string; title: string }>(item: T, count: number): T[] {
+  if (count === 1) return [item];
+  return Array.from({ length: count }, (_, i) => ({ ...item, id: `${item.id}-${i + 1}`, title: `${item.title} số ${i + 1}` }));
 }
