@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     const settledRss = rssBytes(worker.pid);
     clearInterval(sampler);
     report.push(
-      `workers: cache ${tuning.maxCachedWorkflows}, activities ${tuning.maxConcurrentActivityTaskExecutions}, workflow tasks ${tuning.maxConcurrentWorkflowTaskExecutions}; NODE_OPTIONS ${process.env.NODE_OPTIONS ?? '(none)'}; load (1 min) ${load0.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at the end`,
+      `workers: cache ${tuning.maxCachedWorkflows}, activities ${tuning.maxConcurrentActivityTaskExecutions}, workflow tasks ${tuning.maxConcurrentWorkflowTaskExecutions}; heap cap ${loadEnv(process.env).DONDOC_WORKER_HEAP_MB} MB; load (1 min) ${load0.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at the end`,
       complete ? `every request out after ${seconds.toFixed(1)} s` : `only ${sent} of ${expected} requests out after ${MINUTES} min`,
       `live: units=${UNITS} items=${ITEMS} assignments=${expected} requests=${sent} seconds=${seconds.toFixed(1)} worker_cpu_s=${workerCpu.toFixed(1)} server_cpu_s=${serverCpu.toFixed(1)} worker_rss_peak_mb=${mb(peakRss)} worker_rss_settled_mb=${mb(settledRss)}`,
     );

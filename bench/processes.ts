@@ -3,6 +3,8 @@
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadEnv } from '../config/env';
+import { heapFlag } from '../worker/heap';
 
 /** CPU seconds (user + system) of a process, from /proc. */
 export function cpuSeconds(pid: number): number {
@@ -39,7 +41,8 @@ export interface WorkerProcess {
 /** `recordsDir`: where the dondoc worker keeps its records (and the applied program versions). */
 export async function startWorker(kind: 'dondoc' | 'bare', address: string, taskQueue: string, smtpPort: number, recordsDir?: string): Promise<WorkerProcess> {
   const child = fork(resolve(__dirname, 'worker-process.ts'), [kind, address, taskQueue, String(smtpPort), ...(recordsDir ? [recordsDir] : [])], {
-    execArgv: ['--import', 'tsx'],
+    // Capped as `npm start` caps its worker (DONDOC_WORKER_HEAP_MB; worker/heap.ts).
+    execArgv: [heapFlag(loadEnv(process.env).DONDOC_WORKER_HEAP_MB), '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

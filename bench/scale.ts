@@ -183,7 +183,7 @@ async function main(): Promise<void> {
     const fixed = (n: number, d = 2) => n.toFixed(d);
     const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
     report.push(
-      `workers (each its own process, tuned as npm start's): cache ${tuning.maxCachedWorkflows}, activities ${tuning.maxConcurrentActivityTaskExecutions}, workflow tasks ${tuning.maxConcurrentWorkflowTaskExecutions}; ` +
+      `workers (each its own process, tuned as npm start's): cache ${tuning.maxCachedWorkflows}, heap cap ${loadEnv(process.env).DONDOC_WORKER_HEAP_MB} MB, activities ${tuning.maxConcurrentActivityTaskExecutions}, workflow tasks ${tuning.maxConcurrentWorkflowTaskExecutions}; ` +
         `machine load (1 min) ${fixed(load0)} at start, ${fixed(loadavg()[0]!)} at the end`,
     );
     report.push(`dondoc: ${fixed(seconds, 1)} s to the last request (${dondocSpread.text}); worker CPU ${fixed(workerCpu, 1)} s, server CPU ${fixed(serverCpu, 1)} s; worker peak RSS ${mb(peakRss)} MB; occurrence runs ${occurrence.runs}, ${occurrence.maxEvents} events; largest payload in ${maxPayloadEvent}`);

@@ -21,7 +21,8 @@ const TLS_FILES = ['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'] a
  * worker stays under 1 GiB whatever the number of live assignments, and creating a workflow's
  * context in the shared V8 context stays quick (with thousands cached it passed the SDK's 5 s).
  */
-export const DEFAULT_MAX_CACHED_WORKFLOWS = 250;
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 100;
+export const DEFAULT_WORKER_HEAP_MB = 384;
 export const envSchema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -86,11 +87,17 @@ export const envSchema = z.object({
 
   // --- Worker tuning (worker/main.ts). Defaults explained in README "Running in production".
   /**
-   * Workflows kept in the worker's memory between tasks (~1.7 MB each). 250 keeps a worker
-   * under 1 GiB however many assignments are live (20,000 in a national year); a workflow
+   * Workflows kept in the worker's memory between tasks (~1 MB each here). 100, with the heap
+   * cap below, keeps a worker under 1 GiB however many assignments are live; a workflow
    * evicted from the cache is replayed from its history at its next task (README "Scale and cost").
    */
   DONDOC_MAX_CACHED_WORKFLOWS: count(0, 100_000).default(DEFAULT_MAX_CACHED_WORKFLOWS),
+  /**
+   * The worker's V8 heap cap in MB (`node --max-old-space-size`, given by the launchers:
+   * `npm start`, docker-compose, the bench). With the cache above it keeps the worker under
+   * 1 GiB; measured figures and the cost in README "Scale and cost" (worker memory).
+   */
+  DONDOC_WORKER_HEAP_MB: count(128, 65_536).default(DEFAULT_WORKER_HEAP_MB),
   /** Activities run at once by one worker: sends through the office relay and report builds. */
   DONDOC_MAX_CONCURRENT_ACTIVITIES: count(1, 1000).default(20),
   /** Workflow tasks run at once by one worker (the SDK's default; at least 2). */

@@ -10,6 +10,7 @@ import { ensureSecretFile } from '../auth/secret';
 import { loadEnv, type Env } from '../config/env';
 import { closeClient, connectClient } from '../client/temporal';
 import { openProgramStore } from '../client/programs';
+import { heapFlag } from '../worker/heap';
 import { searchAttributeDefinitions } from '../workflows/search-attributes';
 import { applyDemoProgram, applyProgramFile } from './apply-program';
 import { isListening, isPortFree, keepRunning, startProcess, stopKept, waitUntil, type Kept, type Supervised } from './processes';
@@ -122,7 +123,9 @@ async function main(): Promise<void> {
     );
     await waitUntil('SMTP', () => isListening(Number(new URL(env.SMTP_URL).port)), 30_000, sink.gaveUp);
 
-    keep('worker', () => startProcess('worker', ...tsNode('worker/main.ts'), childEnv, log));
+    // The heap cap is a node flag: it must be given at the start (worker/heap.ts).
+    const [node, workerArgs] = tsNode('worker/main.ts');
+    keep('worker', () => startProcess('worker', node, [heapFlag(env.DONDOC_WORKER_HEAP_MB), ...workerArgs], childEnv, log));
     const web = keep('web', () => startProcess('web', ...tsNode('client/web/main.ts'), childEnv, log));
     await waitUntil('web', () => isListening(env.WEB_PORT), 30_000, web.gaveUp);
 

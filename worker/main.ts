@@ -18,6 +18,7 @@ import { startHealthServer } from './health';
 import { createLogger } from './log';
 import { installRuntime } from './telemetry';
 import { workerTuning } from './tuning';
+import { heapLimitMb, uncappedHeapWarning } from './heap';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -87,9 +88,12 @@ async function main(): Promise<void> {
       maxCachedWorkflows: tuning.maxCachedWorkflows ?? 'sdk-default',
       maxConcurrentActivities: tuning.maxConcurrentActivityTaskExecutions,
       maxConcurrentWorkflowTasks: tuning.maxConcurrentWorkflowTaskExecutions,
+      heapLimitMb: heapLimitMb(),
       ...(env.DONDOC_WORKER_METRICS_ADDRESS ? { metrics: `http://${env.DONDOC_WORKER_METRICS_ADDRESS}/metrics` } : {}),
       ...(env.DONDOC_WORKER_HEALTH_ADDRESS ? { health: `http://${env.DONDOC_WORKER_HEALTH_ADDRESS}/healthz` } : {}),
     });
+    const uncapped = uncappedHeapWarning(env.DONDOC_WORKER_HEAP_MB);
+    if (uncapped) log.warn(uncapped, { event: 'worker.heap-uncapped', heapLimitMb: heapLimitMb(), configuredMb: env.DONDOC_WORKER_HEAP_MB });
     // Worker.run resolves after SIGINT/SIGTERM once running tasks are finished (or the grace time is over).
     await worker.run();
     log.info('dondoc worker: stopped', { event: 'worker.stopped', taskQueue: env.TEMPORAL_TASK_QUEUE });
