@@ -15,6 +15,7 @@ import type { OccurrenceInput } from '../occurrence/input';
 import { occurrenceAttributes } from '../occurrence/occurrence-base';
 import { reconfigureSignal } from '../report-cycle/messages';
 import { Inspection } from './inspection-state';
+import { parsedOnce } from '../occurrence/parsed-once';
 import { inspectionStatusQuery, recordFindingsArgsSchema, recordFindingsUpdate, type InspectionState } from './messages';
 
 export async function inspectionWorkflow(input: OccurrenceInput): Promise<InspectionState> {
@@ -26,8 +27,13 @@ export async function inspectionWorkflow(input: OccurrenceInput): Promise<Inspec
 
   setHandler(inspectionStatusQuery, () => inspection.state);
   setHandler(assignmentChangedSignal, (summary) => inspection.onAssignmentChanged(summary));
-  setHandler(recordFindingsUpdate, (raw) => lock.runExclusive(() => inspection.recordFindings(recordFindingsArgsSchema.parse(raw))), {
-    validator: (raw) => inspection.checkFindings(recordFindingsArgsSchema.parse(raw)),
+  const findingsArgs = parsedOnce(recordFindingsArgsSchema);
+  setHandler(recordFindingsUpdate, (raw) => {
+    // Taken now, in the update's own scope, not after waiting for the lock.
+    const args = findingsArgs.take(raw);
+    return lock.runExclusive(() => inspection.recordFindings(args));
+  }, {
+    validator: (raw) => findingsArgs.validate(raw, (args) => inspection.checkFindings(args)),
   });
   setHandler(reconfigureSignal, (next) => lock.runExclusive(() => inspection.reconfigure(next)));
 

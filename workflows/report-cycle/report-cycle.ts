@@ -20,6 +20,7 @@ import { Mutex } from 'async-mutex';
 import { assignmentChangedSignal } from '../assignment/messages';
 import type { OccurrenceInput } from '../occurrence/input';
 import { occurrenceAttributes } from '../occurrence/occurrence-base';
+import { parsedOnce } from '../occurrence/parsed-once';
 import { approveArgsSchema, approveUpdate, consolidateUpdate, reconfigureSignal, reportCycleStatusQuery, type ReportCycleState } from './messages';
 import { ReportCycle, type CarriedCycle } from './report-cycle-state';
 
@@ -36,14 +37,16 @@ export async function reportCycleWorkflow(input: OccurrenceInput, carried?: Carr
   setHandler(assignmentChangedSignal, (summary) => cycle.onAssignmentChanged(summary));
   setHandler(reconfigureSignal, (next) => lock.runExclusive(() => cycle.reconfigure(next)));
   setHandler(reportCycleStatusQuery, () => cycle.state);
+  const approveArgs = parsedOnce(approveArgsSchema);
   setHandler(approveUpdate, (raw) => {
-    cycle.approve(approveArgsSchema.parse(raw));
+    cycle.approve(approveArgs.take(raw));
     return { phase: cycle.state.phase };
   }, {
     validator: (raw) => {
       if (cycle.state.phase !== 'awaiting-approval') throw new Error(`chưa có báo cáo tổng hợp chờ duyệt (nothing awaits approval; phase ${cycle.state.phase})`);
-      const args = approveArgsSchema.parse(raw);
-      if (args.decision === 'return' && !args.comment) throw new Error('cần ghi ý kiến khi trả lại (a comment is required)');
+      approveArgs.validate(raw, (args) => {
+        if (args.decision === 'return' && !args.comment) throw new Error('cần ghi ý kiến khi trả lại (a comment is required)');
+      });
     },
   });
   setHandler(consolidateUpdate, (_args) => {
