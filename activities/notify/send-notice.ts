@@ -47,6 +47,15 @@ function audienceOf(data: NoticeData): 'unit' | 'office' | undefined {
   return undefined;
 }
 
+/** Which attempt of the activity this is (1 outside an activity). */
+function attemptOfCaller(): number {
+  try {
+    return Context.current().info.attempt;
+  } catch {
+    return 1;
+  }
+}
+
 function workflowIdOfCaller(): string | undefined {
   try {
     return Context.current().info.workflowExecution?.workflowId;
@@ -188,6 +197,15 @@ async function deliverOne(deps: NotifyDeps, request: NoticeRequest): Promise<Del
     }
     return { messageId, sentAt: new Date().toISOString() };
   }, details);
+  // A retried attempt finds a notice sent to some of its addresses in the ledger, and the
+  // refusal of the others only where the first attempt wrote it: the records database. Without
+  // this the workflow would never hear of that refusal (nor the office) — more likely since a
+  // failed record write retries the batch (the record goes with the notices).
+  if (!refused && sent && !request.resend && deps.records && attemptOfCaller() > 1) {
+    const earlier = (await deps.records.listDeliveryFailures(workflowId)).filter((f) => f.key === key);
+    const first = earlier[0];
+    if (first) refused = { to: earlier.map((f) => f.to), code: first.code, message: first.message, at: first.at };
+  }
   // The records database keeps what could not be delivered, with the notice's key.
   if (refused && deps.records) {
     for (const to of refused.to) await deps.records.recordDeliveryFailure({ key, workflowId, to, code: refused.code, message: refused.message, at: refused.at });

@@ -125,6 +125,27 @@ describe('deliverNotices with the assignment record', () => {
     expect(sink.messages().filter((m) => m.headers['x-dondoc-key'] === `${ID}/request`)).toHaveLength(1);
   });
 
+  it('a retry still reports the refused address of a notice the first attempt sent to the others', async () => {
+    const step = 'r1/submitted';
+    // The notices listed before keep their places (records rows are keyed by position).
+    const before = (await store.records.getAssignment(ID))!.notices;
+    const batch = {
+      notices: [request(step, ['vanphong@tho-dan.example.org', 'hongmat@tho-dan.example.org'])],
+      record: { snapshot: snapshot(6, 'submitted', [...before, listed(step)]), timeZone: 'Asia/Ho_Chi_Minh' },
+    };
+    sink.setRejected(['hongmat@tho-dan.example.org']);
+    failWrites = 1;
+    try {
+      await expect(new MockActivityEnvironment().run(activities.deliverNotices, structuredClone(batch))).rejects.toThrow('database restarting');
+      const retried = (await new MockActivityEnvironment({ attempt: 2 }).run(activities.deliverNotices, structuredClone(batch))) as BatchDelivery;
+      expect(sink.messages().filter((m) => m.headers['x-dondoc-key'] === `${ID}/${step}`)).toHaveLength(1);
+      expect(retried.results[0]).toMatchObject({ sent: { messageId: `<${ID}/${step}@test.example.org>` }, failed: { to: ['hongmat@tho-dan.example.org'] } });
+      expect((await store.records.getAssignment(ID))!.notices.map((n) => n.key)).toContain(`${ID}/${step}`);
+    } finally {
+      sink.setRejected([]);
+    }
+  });
+
   it('still takes the plain array of 0.4 executions and returns their results alone', async () => {
     const env = new MockActivityEnvironment();
     const results = (await env.run(activities.deliverNotices, [request('r1/receipt')])) as DeliveryResult[];
