@@ -29,7 +29,8 @@ async function startOne(client: Client, taskQueue: string, entry: AssignmentEntr
     await client.workflow.start('assignmentWorkflow', {
       taskQueue,
       workflowId: entry.id,
-      args: [{ ...entry.input, parent }],
+      // The record goes with the notices (assignment.ts; input-gated, workflows/patches.ts).
+      args: [{ ...entry.input, parent, recordWithNotices: true }],
       memo: { ...assignmentMemo(entry.input), [TOKEN_MEMO]: parent.token },
       typedSearchAttributes: assignmentStartAttributes(entry.input),
     });

@@ -5,7 +5,9 @@ import { calendarFor } from '../../program/follow-ups';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import type { NoticeLinks } from '../../auth/links';
-import type { Records } from '../../storage/records';
+import type { AssignmentSnapshot, Records } from '../../storage/records';
+import { applyDeliveryResults } from '../../contract/deliveries';
+import { toLocalIso } from '../../workflows/occurrence/time';
 import { sendOnce, type SentLedger } from '../../storage/sent-ledger';
 import type { NoticeRequest } from '../../contract/notices';
 import { permanentFailure, oneLine, type DeliveryFailure, type SmtpError } from './delivery-failure';
@@ -45,6 +47,15 @@ function audienceOf(data: NoticeData): 'unit' | 'office' | undefined {
   return undefined;
 }
 
+/** Which attempt of the activity this is (1 outside an activity). */
+function attemptOfCaller(): number {
+  try {
+    return Context.current().info.attempt;
+  } catch {
+    return 1;
+  }
+}
+
 function workflowIdOfCaller(): string | undefined {
   try {
     return Context.current().info.workflowExecution?.workflowId;
@@ -81,18 +92,63 @@ export interface DeliveryResult {
 }
 
 /**
+ * A batch with the assignment's record: the snapshot as the workflow holds it before the
+ * batch is delivered (its notices listed, not yet settled) and the program's time zone, in
+ * which the workflow writes times.
+ */
+export interface NoticeBatch {
+  notices: NoticeRequest[];
+  record?: { snapshot: AssignmentSnapshot; timeZone: string };
+}
+
+/** The results, and the time (in the program's zone) they were applied to the record at. */
+export interface BatchDelivery {
+  results: DeliveryResult[];
+  at: string;
+}
+
+/** The plain array is how executions of 0.4 call it (and how occurrences still do). */
+export interface DeliverNotices {
+  (requests: NoticeRequest[]): Promise<DeliveryResult[]>;
+  (batch: NoticeBatch): Promise<BatchDelivery>;
+}
+
+/**
  * Sends a batch of notices decided together (a receipt and the office's copy, say). A notice
  * is sent once per key (the sent ledger), its Message-ID derived from the key. A permanent
  * refusal is returned as data — no workflow fails because a mailbox is wrong — while a
  * transient one (relay down, timeout, 4xx) throws so Temporal retries the batch; notices
  * already sent are found in the ledger and not sent again.
+ *
+ * Given the assignment's record too, it writes it once the batch is delivered, with the
+ * results applied as the workflow's outbox applies them (contract/deliveries.ts), so the
+ * record carries the Message-IDs and the workflow need not write it again: one activity where
+ * there were two, and a request no longer waits behind its record's write. A failing write
+ * fails the activity; its retry finds every notice in the ledger and sends nothing again.
  */
-export function createDeliverNotices(deps: NotifyDeps) {
-  return async function deliverNotices(requests: NoticeRequest[]): Promise<DeliveryResult[]> {
+export function createDeliverNotices(deps: NotifyDeps): DeliverNotices {
+  async function deliverNotices(requests: NoticeRequest[]): Promise<DeliveryResult[]>;
+  async function deliverNotices(batch: NoticeBatch): Promise<BatchDelivery>;
+  async function deliverNotices(input: NoticeRequest[] | NoticeBatch): Promise<DeliveryResult[] | BatchDelivery> {
+    const requests = Array.isArray(input) ? input : input.notices;
     const results: DeliveryResult[] = [];
     for (const request of requests) results.push(await deliverOne(deps, request));
-    return results;
-  };
+    if (Array.isArray(input)) return results;
+    const at = toLocalIso(Date.now(), input.record?.timeZone ?? 'UTC');
+    if (input.record) await writeRecord(deps, input.record.snapshot, requests, results, at);
+    return { results, at };
+  }
+  return deliverNotices;
+}
+
+/** recordAssignment's write (version-guarded, insert-once rows), of the snapshot with the results applied. */
+async function writeRecord(deps: NotifyDeps, snapshot: AssignmentSnapshot, batch: NoticeRequest[], results: DeliveryResult[], at: string): Promise<void> {
+  applyDeliveryResults({ notices: snapshot.notices, failures: snapshot.deliveryFailures }, batch, results, at);
+  if (!deps.records) {
+    logDebug('no records database configured: assignment state not recorded', { workflowId: snapshot.workflowId, version: snapshot.version });
+    return;
+  }
+  await deps.records.writeAssignment(snapshot);
 }
 
 async function deliverOne(deps: NotifyDeps, request: NoticeRequest): Promise<DeliveryResult> {
@@ -141,6 +197,15 @@ async function deliverOne(deps: NotifyDeps, request: NoticeRequest): Promise<Del
     }
     return { messageId, sentAt: new Date().toISOString() };
   }, details);
+  // A retried attempt finds a notice sent to some of its addresses in the ledger, and the
+  // refusal of the others only where the first attempt wrote it: the records database. Without
+  // this the workflow would never hear of that refusal (nor the office) — more likely since a
+  // failed record write retries the batch (the record goes with the notices).
+  if (!refused && sent && !request.resend && deps.records && attemptOfCaller() > 1) {
+    const earlier = (await deps.records.listDeliveryFailures(workflowId)).filter((f) => f.key === key);
+    const first = earlier[0];
+    if (first) refused = { to: earlier.map((f) => f.to), code: first.code, message: first.message, at: first.at };
+  }
   // The records database keeps what could not be delivered, with the notice's key.
   if (refused && deps.records) {
     for (const to of refused.to) await deps.records.recordDeliveryFailure({ key, workflowId, to, code: refused.code, message: refused.message, at: refused.at });
@@ -158,6 +223,14 @@ function withDaysLeft(request: NoticeRequest): NoticeData {
   const to = day(data.dueAt);
   if (!from || !to) return data;
   return { ...data, workingDaysLeft: calendarFor({ calendar: request.daysLeftOn }).workingDaysBetween(from, to) };
+}
+
+function logDebug(message: string, attrs: Record<string, unknown>): void {
+  try {
+    Context.current().log.debug(message, attrs);
+  } catch {
+    // called outside an activity (a unit test): nothing to log to
+  }
 }
 
 function logWarn(message: string): void {

@@ -83,7 +83,8 @@ export const assignCommand: Command = {
       },
       false,
     );
-    const input = await inputFromFlags(values);
+    // The record goes with the notices (assignment.ts; input-gated, workflows/patches.ts).
+    const input = { ...(await inputFromFlags(values)), recordWithNotices: true as const };
     const workflowId = values.id ?? assignmentWorkflowId(input.programId, input.itemId, input.unit.id);
     await withClient(workflowId, async (client, env) => {
       await client.workflow.start(assignmentWorkflow, { taskQueue: env.TEMPORAL_TASK_QUEUE, workflowId, args: [input], memo: assignmentMemo(input), typedSearchAttributes: assignmentStartAttributes(input) });

@@ -4,6 +4,9 @@
 // database (a worker dying before it could report) and is retried by Temporal. The record
 // is written once. Then the execution is deleted, as the namespace retention would, and
 // `dondoc status <id> --format json` still shows the final status and receipt number.
+// Both paths: an execution of 0.4 (its own recordAssignment activity) and one whose record
+// goes with its notices (the closing write is then the acceptance notice's activity, whose
+// retry must find the notice in the sent ledger and send nothing twice).
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
@@ -21,7 +24,9 @@ import { runCli } from '../support/cli';
 import { startTestMail } from '../support/mail';
 import { createTestRecords, type TestRecords } from '../support/records';
 import { createDevServerEnv, uniqueQueue, workflowBundle } from '../support/temporal';
-import { assignmentInput } from '../workflows/assignment-fixture';
+import type { BatchDelivery, DeliveryResult, NoticeBatch } from '../../activities/notify/send-notice';
+import type { NoticeRequest } from '../../contract/notices';
+import { assignmentInput, legacyAssignmentInput } from '../workflows/assignment-fixture';
 
 let env: TestWorkflowEnvironment;
 let sink: MailSink;
@@ -33,7 +38,8 @@ const dialect = pgUrl ? 'PostgreSQL (DONDOC_TEST_PG_URL)' : 'SQLite';
 let worker: Worker;
 let running: Promise<void>;
 let taskQueue: string;
-const attempts: { version: number; closed: boolean }[] = [];
+/** Every record write the worker attempted, by workflow and by the activity that made it. */
+const attempts: { workflowId: string; via: 'recordAssignment' | 'deliverNotices'; version: number; closed: boolean }[] = [];
 
 beforeAll(async () => {
   if (pgUrl) {
@@ -48,7 +54,25 @@ beforeAll(async () => {
   env = await createDevServerEnv();
   taskQueue = uniqueQueue('records');
   const activities = createActivities(mail.deps);
-  let failedOnce = false;
+  const failedOnce = new Set<string>();
+  // The closing write reaches the database, then the "worker" dies before reporting.
+  const lostAfter = (workflowId: string, closed: boolean) => {
+    if (!closed || failedOnce.has(workflowId)) return;
+    failedOnce.add(workflowId);
+    throw ApplicationFailure.retryable('worker lost after the write (test)');
+  };
+  async function deliverNotices(input: NoticeRequest[]): Promise<DeliveryResult[]>;
+  async function deliverNotices(input: NoticeBatch): Promise<BatchDelivery>;
+  async function deliverNotices(input: NoticeRequest[] | NoticeBatch): Promise<DeliveryResult[] | BatchDelivery> {
+    if (Array.isArray(input)) return activities.deliverNotices(input);
+    const delivery = await activities.deliverNotices(input);
+    const snapshot = input.record?.snapshot;
+    if (snapshot) {
+      attempts.push({ workflowId: snapshot.workflowId, via: 'deliverNotices', version: snapshot.version, closed: snapshot.closed });
+      lostAfter(snapshot.workflowId, snapshot.closed);
+    }
+    return delivery;
+  }
   worker = await Worker.create({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
@@ -56,15 +80,12 @@ beforeAll(async () => {
     workflowBundle: await workflowBundle(),
     activities: {
       ...activities,
-      // The closing write reaches the database, then the "worker" dies before reporting.
       async recordAssignment(snapshot: AssignmentSnapshot) {
-        attempts.push({ version: snapshot.version, closed: snapshot.closed });
+        attempts.push({ workflowId: snapshot.workflowId, via: 'recordAssignment', version: snapshot.version, closed: snapshot.closed });
         await activities.recordAssignment(snapshot);
-        if (snapshot.closed && !failedOnce) {
-          failedOnce = true;
-          throw ApplicationFailure.retryable('worker lost after the write (test)');
-        }
+        lostAfter(snapshot.workflowId, snapshot.closed);
       },
+      deliverNotices,
     },
   });
   running = worker.run();
@@ -91,16 +112,21 @@ async function until<T>(what: string, get: () => Promise<T | undefined>, timeout
 describe(`records written by activities, read after Temporal forgets (${dialect})`, () => {
   // Deleting an execution is asynchronous on the dev server and slow on a loaded machine:
   // the waits below keep several times the headroom a quiet run needs.
-  it('keeps an accepted assignment once, through a retried write and after its execution is deleted', { timeout: 360_000 }, async () => {
+  const paths = [
+    { path: 'started by 0.4 (a record activity of its own)', input: legacyAssignmentInput, via: 'recordAssignment' },
+    { path: 'its record going with its notices', input: assignmentInput, via: 'deliverNotices' },
+  ] as const;
+  it.each(paths)('keeps an accepted assignment once, through a retried write and after its execution is deleted: $path', { timeout: 360_000 }, async ({ input, via }) => {
     // Unique per run: a PostgreSQL database may keep the records of an earlier run.
     const id = `records/e2e-${Date.now().toString(36)}/bao-cao-6-thang/tho-dan`;
-    const handle = await env.client.workflow.start(assignmentWorkflow, { taskQueue, workflowId: id, args: [assignmentInput()] });
+    const handle = await env.client.workflow.start(assignmentWorkflow, { taskQueue, workflowId: id, args: [input()] });
     await sink.waitFor((m) => m.headers['x-dondoc-key'] === `${id}/request`, { timeoutMs: 20_000 });
     await until('the first record', async () => (await store.records.getAssignment(id))?.notices.length ? true : undefined);
 
     const receipt = await handle.executeUpdate(submitUpdate, { args: [{ content: 'Báo cáo kết quả 6 tháng: 12 lớp tập huấn.', indicators: {} }] });
     await handle.executeUpdate(reviewUpdate, { args: [{ decision: 'accept', reviewer: 'Phòng LĐ-TB&XH' }] });
-    await until('the closing write and its retry', async () => (attempts.filter((a) => a.closed).length >= 2 ? true : undefined));
+    const closing = () => attempts.filter((a) => a.workflowId === id && a.closed);
+    await until('the closing write and its retry', async () => (closing().length >= 2 ? true : undefined));
     await until('the execution to complete', async () => ((await handle.describe()).status.name === 'COMPLETED' ? true : undefined));
 
     const record = (await store.records.getAssignment(id))!;
@@ -108,9 +134,15 @@ describe(`records written by activities, read after Temporal forgets (${dialect}
     expect(record.submissions.map((s) => s.receiptNumber)).toEqual([receipt.receiptNumber]);
     expect(record.reviews.map((r) => [r.decision, r.reviewer])).toEqual([['accept', 'Phòng LĐ-TB&XH']]);
     expect(record.notices.map((n) => n.key.slice(id.length + 1))).toEqual(['request', 'r1/receipt', 'r1/submitted', 'r1/accepted']);
-    // The retried write (same version) added nothing.
-    const closing = attempts.filter((a) => a.closed);
-    expect(closing[0]!.version).toBe(closing[1]!.version);
+    // The retried write (same version) added nothing; it was made by the activity of its path.
+    expect(closing().map((a) => a.via)).toEqual([via, via]);
+    expect(closing()[0]!.version).toBe(closing()[1]!.version);
+    expect(attempts.filter((a) => a.workflowId === id && a.via !== via)).toEqual([]);
+    // Each notice reached the relay once, the acceptance too though its activity ran twice.
+    const keys = sink.messages().map((m) => m.headers['x-dondoc-key']).filter((k) => k?.startsWith(`${id}/`));
+    expect(keys.sort()).toEqual(['request', 'r1/accepted', 'r1/receipt', 'r1/submitted'].map((step) => `${id}/${step}`).sort());
+    // The record carries every notice's Message-ID, as the workflow's own state does.
+    expect(record.notices.map((n) => n.messageId)).toEqual(['request', 'r1/receipt', 'r1/submitted', 'r1/accepted'].map((step) => `<${id}/${step}@test.example.org>`));
     const rows = await store.records.db.selectFrom('submissions').select('receipt_number').where('assignment_id', '=', id).execute();
     expect(rows).toHaveLength(1);
     // The ledger on the records database holds every notice sent, with its Message-ID.

@@ -159,7 +159,8 @@ export function assignmentInput(overrides: Partial<AssignmentInput> & { unitId: 
 
 export async function startAssignment(h: Harness, input: AssignmentInput): Promise<string> {
   const id = `assign/${input.programId}/${input.itemId}/${input.period ?? ''}/${input.unit.id}`;
-  await h.client.workflow.start(assignmentWorkflow, { taskQueue: h.taskQueue, workflowId: id, args: [input] });
+  // As every starter of 0.5 gives it: the record goes with the notices.
+  await h.client.workflow.start(assignmentWorkflow, { taskQueue: h.taskQueue, workflowId: id, args: [{ ...input, recordWithNotices: true }] });
   return id;
 }
 

@@ -52,6 +52,14 @@ export function assignmentInput(overrides: Partial<AssignmentInput> = {}): Assig
       { amount: 3, unit: 'workingDays', at: '08:00', audience: 'office' },
       { amount: 5, unit: 'workingDays', at: '08:00', audience: 'chair' },
     ],
+    // As every starter of 0.5 sets it: the record goes with the notices.
+    recordWithNotices: true,
     ...overrides,
   });
+}
+
+/** The input as a 0.4 starter gave it: no `recordWithNotices`, so the record has activities of its own. */
+export function legacyAssignmentInput(overrides: Partial<AssignmentInput> = {}): AssignmentInput {
+  const { recordWithNotices: _new, ...input } = assignmentInput(overrides);
+  return input;
 }

@@ -3,7 +3,7 @@
 // one after it (the marker recorded: replay takes the new path). replay.test.ts replays them
 // all; this test makes sure neither path of any patch is left without a history to replay.
 import { describe, expect, it } from 'vitest';
-import { PATCHES } from '../../workflows/patches';
+import { INPUT_GATES, PATCHES } from '../../workflows/patches';
 import { recordedHistories } from '../support/histories';
 
 type Event = NonNullable<ReturnType<typeof recordedHistories>[number]['history']['events']>[number];
@@ -17,11 +17,20 @@ function patchIds(events: Event[]): string[] {
   });
 }
 
+/** The first argument the execution was started with (the workflow's input), when it is an object. */
+function startInput(events: Event[]): Record<string, unknown> | undefined {
+  const payload = events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  if (!payload?.data) return undefined;
+  const value: unknown = JSON.parse(Buffer.from(payload.data).toString('utf8'));
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+}
+
 describe('patches and the histories that guard them', () => {
   const histories = recordedHistories().map((h) => ({
     name: h.workflowId,
     type: h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name,
     patches: patchIds(h.history.events ?? []),
+    input: startInput(h.history.events ?? []),
   }));
 
   it('names only patches that workflows/patches.ts lists', () => {
@@ -36,6 +45,17 @@ describe('patches and the histories that guard them', () => {
       const oldPath = ofType.filter((h) => !h.patches.includes(patch.id)).map((h) => h.name);
       expect(newPath, `no history recorded since ${patch.since} (RECORD_HISTORIES=1)`).not.toEqual([]);
       expect(oldPath, `no history recorded before ${patch.since}`).not.toEqual([]);
+    });
+  }
+
+  // Input-gated changes: the new path is taken by executions whose input has the field.
+  for (const gate of INPUT_GATES) {
+    it(`${gate.field}: a history of ${gate.workflowType} started with it and one without`, () => {
+      const ofType = histories.filter((h) => h.type === gate.workflowType);
+      const withField = ofType.filter((h) => h.input?.[gate.field] !== undefined).map((h) => h.name);
+      const without = ofType.filter((h) => h.input?.[gate.field] === undefined).map((h) => h.name);
+      expect(withField, `no history recorded since ${gate.since} (RECORD_HISTORIES=1)`).not.toEqual([]);
+      expect(without, `no history recorded before ${gate.since}`).not.toEqual([]);
     });
   }
 });

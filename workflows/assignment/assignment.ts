@@ -19,10 +19,13 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
-import { recordAssignment, resubmitDue, scheduleRound } from '../activity-proxies';
+import { deliverNotices, recordAssignment, resubmitDue, scheduleRound } from '../activity-proxies';
+import { applyDeliveryResults, type DeliveryOutcome } from '../../contract/deliveries';
+import type { NoticeRequest } from '../../contract/notices';
 import { PARENT_SIGNALS_WHAT_IT_READS, SEARCH_ATTRIBUTES_AT_START } from '../patches';
 import { DUE, ITEM, PERIOD, PROGRAM, STATUS, UNIT } from '../search-attributes';
 import { checkedInput } from '../occurrence/checked-input';
+import { toLocalIso } from '../occurrence/time';
 import { Assignment } from './assignment-state';
 import { checkIndicators } from './indicators';
 import {
@@ -48,6 +51,7 @@ import {
   submitUpdate,
   unitContactsSchema,
   type AssignmentInput,
+  type AssignmentState,
   type AssignmentSummary,
   type CheckedAssignmentInput,
 } from './messages';
@@ -83,18 +87,44 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
   // The records database gets every changed state (version counts them) and the last one,
   // so the record outlives the execution (Temporal forgets it after the namespace retention).
   let recorded = '';
+  let recordedClosed = false;
   let version = 0;
   async function keepRecord(closed: boolean): Promise<void> {
     const snapshot = JSON.stringify(a.state);
-    if (snapshot === recorded && !closed) return;
+    // The closing record is written once: by the last notices' activity, or here.
+    if (snapshot === recorded && (!closed || recordedClosed)) return;
     recorded = snapshot;
+    recordedClosed = closed;
     version++;
     await recordAssignment({ ...a.state, version, closed });
   }
 
+  // Input-gated (workflows/patches.ts INPUT_GATES): executions started by 0.4 starters have no
+  // `recordWithNotices` and take the old path — deliverNotices with the plain array, then
+  // recordAssignment — so their histories replay unchanged; no marker is needed.
+  const withNotices = input.recordWithNotices === true;
+  /**
+   * A batch that goes with the record (the state changed since the last write, or the closing
+   * record is due): one deliverNotices activity delivers it and writes the record with the
+   * results applied (contract/deliveries.ts), so the notice bookkeeping that follows here
+   * reaches the very state written and causes no record write of its own.
+   */
+  async function sendWithRecord(batch: NoticeRequest[], closed: boolean): Promise<{ results: DeliveryOutcome[]; at: string }> {
+    const snapshot = JSON.stringify(a.state);
+    if (snapshot === recorded && (!closed || recordedClosed)) return { results: await deliverNotices(batch), at: toLocalIso(Date.now(), input.timeZone) };
+    const state = JSON.parse(snapshot) as AssignmentState;
+    version++;
+    const delivery = await deliverNotices({ notices: batch, record: { snapshot: { ...state, version, closed }, timeZone: input.timeZone } });
+    applyDeliveryResults({ notices: state.notices, failures: state.deliveryFailures }, batch, delivery.results, delivery.at);
+    recorded = JSON.stringify(state);
+    recordedClosed = closed;
+    return delivery;
+  }
+  const drain = (closing: boolean) => a.outbox.drain(withNotices ? (batch) => sendWithRecord(batch, closing || a.isClosed) : undefined);
+
   try {
     for (;;) {
-      await a.outbox.drain();
+      await drain(false);
       if (a.pendingRound) {
         const { dueAt, round } = a.pendingRound;
         const steps = await scheduleRound({ spec: followUpSpecOf(input), dueAt, round });
@@ -106,7 +136,18 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
         continue;
       }
       if (a.isClosed) break;
+      if (withNotices) {
+        // A step due now fires first, so the record goes with its notice (the request at the
+        // start) instead of being written alone just before it.
+        const due = a.nextStep();
+        if (due && Date.parse(due.at) <= Date.now()) {
+          a.state.nextStep = { key: due.key, kind: due.kind, at: due.at };
+          a.fire(due);
+          continue;
+        }
+      }
       // Recorded before the parent hears of it: a consolidation reads what the parent knows.
+      // (With the notices, the record may already be written: keepRecord then does nothing.)
       await keepRecord(false);
       await tellParent(a);
       // An update arriving meanwhile leaves a notice in the outbox: the loop comes round.
@@ -128,7 +169,7 @@ export async function assignmentWorkflow(rawInput: AssignmentInput): Promise<Ass
       a.outbox.clear();
       a.notify('cancelled', 'cancelled');
       await CancellationScope.nonCancellable(async () => {
-        await a.outbox.drain();
+        await drain(true);
         await keepRecord(true);
         a.parentOutdated = a.hasParent;
         await tellParent(a, true);

@@ -118,6 +118,13 @@ export const assignmentInputSchema = z.object({
    * and added back while the old run was closing) is ignored by the occurrence.
    */
   parent: z.object({ workflowId: z.string().min(1), token: z.string().min(1), stages: z.boolean().optional() }).optional(),
+  /**
+   * The record is written by the notices' activity when both are due (one activity, not two;
+   * assignment.ts). Set by every starter since 0.5. Gated on the input, not on patched(): an
+   * execution of 0.4 has no such field and replays the path it took (a record activity of its
+   * own), and a new one carries it from its start, so no marker is recorded.
+   */
+  recordWithNotices: z.literal(true).optional(),
 });
 export type AssignmentInput = z.input<typeof assignmentInputSchema>;
 export type CheckedAssignmentInput = z.output<typeof assignmentInputSchema>;

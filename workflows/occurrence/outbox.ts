@@ -8,6 +8,7 @@
 // address, and the notice is sent again — same Message-ID — when the address is corrected.
 import { deliverNotices } from '../activity-proxies';
 import type { DeliveryFailureRecord, NoticeRecord } from '../assignment/messages';
+import { applyDeliveryResults, type DeliveryOutcome } from '../../contract/deliveries';
 import type { NoticeRequest } from '../../contract/notices';
 import { toLocalIso } from './time';
 
@@ -18,6 +19,14 @@ export interface OutboxOptions {
   /** The office's notice that an address refused `failed`; undefined when there is nobody to tell. */
   failureNotice: (failed: NoticeRequest, failure: { to: string[]; code: string; message: string }) => NoticeRequest | undefined;
 }
+
+/**
+ * How a batch leaves: by default the plain deliverNotices activity, the results applied at the
+ * workflow's time of their arrival. An assignment that writes its record with its notices
+ * passes its own (one activity for both) and gets back the time the activity applied them at,
+ * so the state here and the record written there come out the same.
+ */
+export type SendBatch = (batch: NoticeRequest[]) => Promise<{ results: DeliveryOutcome[]; at: string }>;
 
 export class Outbox {
   private readonly queue: NoticeRequest[] = [];
@@ -64,16 +73,12 @@ export class Outbox {
   }
 
   /** Sends everything queued, including what the results cause (the office told of a refusal). */
-  async drain(): Promise<void> {
+  async drain(send?: SendBatch): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.queue.length);
-      const results = await deliverNotices(batch);
-      results.forEach((result, i) => {
-        const request = batch[i]!;
-        const record = this.options.notices.find((n) => n.key === request.key && n.sentAt === undefined && n.skipped === undefined);
-        if (result.sent && record) Object.assign(record, { sentAt: this.now(), messageId: result.sent.messageId });
-        if (result.failed) this.refused(request, result.failed);
-      });
+      const { results, at } = send ? await send(batch) : { results: await deliverNotices(batch), at: this.now() };
+      const refusals = applyDeliveryResults({ notices: this.options.notices, failures: this.options.failures }, batch, results, at);
+      for (const { index, failure } of refusals) this.refused(batch[index]!, failure);
     }
   }
 
@@ -83,13 +88,14 @@ export class Outbox {
     const record: NoticeRecord = { key: request.key, kind: request.data.kind, to: request.to, scheduledFor: this.now(), ...(request.planUid ? { planUid: request.planUid } : {}) };
     this.options.notices.push(record);
     const result = await send(issued);
-    if (result.messageId) Object.assign(record, { sentAt: this.now(), messageId: result.messageId });
-    if (result.failed) this.refused(issued, result.failed);
+    const outcome: DeliveryOutcome = { key: request.key, ...(result.messageId ? { sent: { messageId: result.messageId } } : {}), ...(result.failed ? { failed: result.failed } : {}) };
+    const refusals = applyDeliveryResults({ notices: [record], failures: this.options.failures }, [issued], [outcome], this.now());
+    for (const { failure } of refusals) this.refused(issued, failure);
     await this.drain();
   }
 
+  /** After applyDeliveryResults listed the refused addresses: keep the notice for a resend, tell the office. */
   private refused(request: NoticeRequest, failure: { to: string[]; code: string; message: string }): void {
-    for (const to of failure.to) this.options.failures.push({ key: request.key, to, code: failure.code, message: failure.message, at: this.now() });
     this.undelivered.push(request);
     // The office hears of each refusing address once; a refused notice to the office itself
     // cannot be reported by mail and stays in the record.
