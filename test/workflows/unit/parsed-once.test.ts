@@ -2,11 +2,11 @@
 // the handler parses; a rejected update leaves nothing behind.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { parsedOnce } from '../../../workflows/occurrence/parsed-once';
 
 let updateId: string | undefined;
+// Hoisted above the imports by vitest: parsedOnce sees this currentUpdateInfo.
 vi.mock('@temporalio/workflow', () => ({ currentUpdateInfo: () => (updateId === undefined ? undefined : { id: updateId, name: 'u' }) }));
-
-const { parsedOnce } = await import('../../../workflows/occurrence/parsed-once');
 
 describe('parsedOnce', () => {
   const parses = vi.fn();
