@@ -25,6 +25,7 @@ import type { NoticeRequest } from '../../contract/notices';
 import { PARENT_SIGNALS_WHAT_IT_READS, SEARCH_ATTRIBUTES_AT_START } from '../patches';
 import { DUE, ITEM, PERIOD, PROGRAM, STATUS, UNIT } from '../search-attributes';
 import { checkedInput } from '../occurrence/checked-input';
+import { parsedOnce } from '../occurrence/parsed-once';
 import { toLocalIso } from '../occurrence/time';
 import { Assignment } from './assignment-state';
 import { checkIndicators } from './indicators';
@@ -249,24 +250,28 @@ function registerHandlers(a: Assignment, input: CheckedAssignmentInput, lock: Mu
 
   setHandler(statusQuery, () => a.state);
 
+  const submitArgs = parsedOnce(submitArgsSchema);
   setHandler(
     submitUpdate,
-    (raw) => a.submit(submitArgsSchema.parse(raw)),
+    (raw) => a.submit(submitArgs.take(raw)),
     {
       validator: (raw) => {
         if (!a.isOpen) throw new Error(`hồ sơ không còn nhận báo cáo (assignment is ${a.state.status})`);
-        const args = submitArgsSchema.parse(raw);
-        if (input.evidenceRequired && args.attachments.length === 0) throw new Error('cần đính kèm tài liệu minh chứng (evidence is required)');
-        checkIndicators(input.indicators, args.indicators);
+        submitArgs.validate(raw, (args) => {
+          if (input.evidenceRequired && args.attachments.length === 0) throw new Error('cần đính kèm tài liệu minh chứng (evidence is required)');
+          checkIndicators(input.indicators, args.indicators);
+        });
       },
     },
   );
 
+  const reviewArgs = parsedOnce(reviewArgsSchema);
   setHandler(
     reviewUpdate,
-    (raw) =>
-      lock.runExclusive(async () => {
-        const args = reviewArgsSchema.parse(raw);
+    (raw) => {
+      // Taken now, in the update's own scope, not after waiting for the lock.
+      const args = reviewArgs.take(raw);
+      return lock.runExclusive(async () => {
         if (a.state.status !== 'submitted') throw ApplicationFailure.nonRetryable(`chưa có báo cáo chờ duyệt (assignment is ${a.state.status})`, 'NothingToReview');
         if (args.decision === 'accept') {
           a.accept(args);
@@ -277,27 +282,30 @@ function registerHandlers(a: Assignment, input: CheckedAssignmentInput, lock: Mu
           a.returnForRevision(args, dueAt, steps);
         }
         return { status: a.state.status, dueAt: a.state.dueAt };
-      }),
+      });
+    },
     {
       validator: (raw) => {
         if (a.state.status !== 'submitted') throw new Error(`chưa có báo cáo chờ duyệt (nothing to review; assignment is ${a.state.status})`);
-        const args = reviewArgsSchema.parse(raw);
-        if (args.decision === 'return' && args.newDueAt !== undefined) checkFutureDue(args.newDueAt);
+        reviewArgs.validate(raw, (args) => {
+          if (args.decision === 'return' && args.newDueAt !== undefined) checkFutureDue(args.newDueAt);
+        });
       },
     },
   );
 
+  const extendArgs = parsedOnce(extendArgsSchema);
   setHandler(
     extendUpdate,
     (raw) => {
-      const args = extendArgsSchema.parse(raw);
+      const args = extendArgs.take(raw);
       a.extend(args.newDueAt, args.reason);
       return { dueAt: a.state.dueAt };
     },
     {
       validator: (raw) => {
         if (!a.isOpen) throw new Error(`không thể gia hạn hồ sơ đang ở trạng thái ${a.state.status} (cannot extend)`);
-        checkFutureDue(extendArgsSchema.parse(raw).newDueAt);
+        extendArgs.validate(raw, (args) => checkFutureDue(args.newDueAt));
       },
     },
   );
@@ -317,72 +325,77 @@ function registerHandlers(a: Assignment, input: CheckedAssignmentInput, lock: Mu
     else log.warn('contacts change ignored', { reason: parsed.success ? 'another unit' : parsed.error.message });
   });
 
+  const requestExtensionArgs = parsedOnce(requestExtensionArgsSchema);
   setHandler(
     requestExtensionUpdate,
     (raw) => {
-      const args = requestExtensionArgsSchema.parse(raw);
+      const args = requestExtensionArgs.take(raw);
       return a.addRequest('extension', args.reason, args.requestedBy, args.proposedDueAt);
     },
     {
       validator: (raw) => {
         if (!a.isOpen) throw new Error(`không thể xin gia hạn khi hồ sơ ở trạng thái ${a.state.status} (cannot request an extension)`);
         if (a.hasPending('extension')) throw new Error('đơn vị đã có một đề nghị đang chờ xử lý (a request is already pending)');
-        const args = requestExtensionArgsSchema.parse(raw);
-        if (args.proposedDueAt !== undefined && Date.parse(args.proposedDueAt) <= Math.max(Date.now(), Date.parse(a.state.dueAt))) {
-          throw new Error('hạn đề nghị phải sau hạn hiện tại (proposedDueAt must be after the current due)');
-        }
+        requestExtensionArgs.validate(raw, (args) => {
+          if (args.proposedDueAt !== undefined && Date.parse(args.proposedDueAt) <= Math.max(Date.now(), Date.parse(a.state.dueAt))) {
+            throw new Error('hạn đề nghị phải sau hạn hiện tại (proposedDueAt must be after the current due)');
+          }
+        });
       },
     },
   );
 
+  const requestExemptionArgs = parsedOnce(requestExemptionArgsSchema);
   setHandler(
     requestExemptionUpdate,
     (raw) => {
-      const args = requestExemptionArgsSchema.parse(raw);
+      const args = requestExemptionArgs.take(raw);
       return a.addRequest('exemption', args.reason, args.requestedBy);
     },
     {
       validator: (raw) => {
         if (a.isClosed) throw closedError();
         if (a.hasPending('exemption')) throw new Error('đơn vị đã có một đề nghị đang chờ xử lý (a request is already pending)');
-        requestExemptionArgsSchema.parse(raw);
+        requestExemptionArgs.validate(raw);
       },
     },
   );
 
+  const decideRequestArgs = parsedOnce(decideRequestArgsSchema);
   setHandler(
     decideRequestUpdate,
     (raw) => {
-      const args = decideRequestArgsSchema.parse(raw);
+      const args = decideRequestArgs.take(raw);
       return a.decide(args.requestId, args);
     },
     {
-      validator: (raw) => {
-        const args = decideRequestArgsSchema.parse(raw);
-        const request = a.state.requests.find((r) => r.id === args.requestId);
-        if (!request) throw new Error(`không có đề nghị số ${args.requestId} (unknown request)`);
-        if (request.status !== 'pending') throw new Error(`đề nghị số ${args.requestId} đã được xử lý (already decided)`);
-        if (request.kind === 'extension' && args.grant) {
-          if (a.isClosed) throw closedError();
-          const due = args.newDueAt ?? request.proposedDueAt;
-          if (due === undefined) throw new Error('cần hạn mới khi đồng ý gia hạn (newDueAt is required)');
-          checkFutureDue(due);
-        }
-      },
+      validator: (raw) =>
+        decideRequestArgs.validate(raw, (args) => {
+          const request = a.state.requests.find((r) => r.id === args.requestId);
+          if (!request) throw new Error(`không có đề nghị số ${args.requestId} (unknown request)`);
+          if (request.status !== 'pending') throw new Error(`đề nghị số ${args.requestId} đã được xử lý (already decided)`);
+          if (request.kind === 'extension' && args.grant) {
+            if (a.isClosed) throw closedError();
+            const due = args.newDueAt ?? request.proposedDueAt;
+            if (due === undefined) throw new Error('cần hạn mới khi đồng ý gia hạn (newDueAt is required)');
+            checkFutureDue(due);
+          }
+        }),
     },
   );
 
+  const exemptArgs = parsedOnce(exemptArgsSchema);
   setHandler(
     exemptUpdate,
     (raw) => {
-      const args = exemptArgsSchema.parse(raw);
+      const args = exemptArgs.take(raw);
       a.exempt(args.reason, 'exempted');
       return { status: a.state.status };
     },
     {
       validator: (raw) => {
         if (a.isClosed) throw closedError();
-        exemptArgsSchema.parse(raw);
+        exemptArgs.validate(raw);
       },
     },
   );
