@@ -5,41 +5,24 @@
 // (or how many arrived within `--minutes`), the worker's CPU and its RSS — peak, and once
 // every request is out, with units × items assignments open and waiting. Prints figures,
 // asserts nothing. No bare side: `bench:scale` compares one item with bare Temporal.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { loadEnv } from '../config/env';
-import { applyProgram, openProgramStore } from '../client/programs';
-import { startMailSink } from '../dev/mail-sink/sink';
-import { createDevServerEnv, uniqueQueue } from '../dev/harness/temporal';
+import { uniqueQueue } from '../dev/harness/temporal';
 import { scaleProgram } from '../dev/scale-program';
 import { workerTuning } from '../worker/tuning';
-import { watchLoop } from './loop-watch';
-import { cpuSeconds, rssBytes, serverPid, startWorker, stopWorker, type WorkerProcess } from './processes';
+import { cpuSeconds, rssBytes, serverPid, startWorker } from './processes';
+import { applyByHash, benchMain, intArg, runBench } from './stack';
 
-function arg(name: string, fallback: number, min: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name}: expected a whole number of at least ${min}, got ${process.argv[i + 1]}`);
-  return value;
-}
-
-const UNITS = arg('units', 200, 1);
-const ITEMS = arg('items', 6, 1);
-const MINUTES = arg('minutes', 90, 1);
+const UNITS = intArg('units', 200, 1);
+const ITEMS = intArg('items', 6, 1);
+const MINUTES = intArg('minutes', 90, 1);
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function main(): Promise<void> {
-  const stopWatch = watchLoop();
-  const dir = await mkdtemp(join(tmpdir(), 'dondoc-live-'));
-  const sink = await startMailSink({ smtpPort: 0, httpPort: 0, maxMessages: 200_000 });
-  const env = await createDevServerEnv({ dbFilename: join(dir, 'temporal.sqlite') });
-  const workers: WorkerProcess[] = [];
   const tuning = workerTuning(loadEnv(process.env));
-  const report: string[] = [];
   const load0 = loadavg()[0]!;
-  try {
+  await runBench('live', 200_000, async ({ dir, sink, env, workers, report }) => {
     const taskQueue = uniqueQueue('live');
     const worker = await startWorker('dondoc', env.address, taskQueue, sink.smtpPort, dir);
     workers.push(worker);
@@ -56,12 +39,7 @@ async function main(): Promise<void> {
     const ticker = setInterval(() => {
       process.stderr.write(`  requests ${requests()}/${expected} after ${((Date.now() - t0) / 1000).toFixed(0)} s; worker RSS ${mb(rssBytes(worker.pid))} MB; load ${loadavg()[0]!.toFixed(1)}\n`);
     }, 30_000);
-    const versions = await openProgramStore({ DATA_DIR: dir, DONDOC_RECORDS_URL: undefined });
-    try {
-      await applyProgram(env.client, taskQueue, scale.program, 'quy-mo.yaml', { store: versions.store });
-    } finally {
-      await versions.close();
-    }
+    await applyByHash(env.client, taskQueue, scale.program, dir);
     let complete = true;
     try {
       await sink.waitFor((m) => m.messageId.includes('/request@'), { count: expected, timeoutMs: MINUTES * 60_000 });
@@ -78,21 +56,11 @@ async function main(): Promise<void> {
     const settledRss = rssBytes(worker.pid);
     clearInterval(sampler);
     report.push(
-      `workers: cache ${tuning.maxCachedWorkflows}, activities ${tuning.maxConcurrentActivityTaskExecutions}, workflow tasks ${tuning.maxConcurrentWorkflowTaskExecutions}; heap cap ${loadEnv(process.env).DONDOC_WORKER_HEAP_MB} MB; load (1 min) ${load0.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at the end`,
+      `workers: cache ${tuning.maxCachedWorkflows}, heap cap ${loadEnv(process.env).DONDOC_WORKER_HEAP_MB} MB, activities ${tuning.maxConcurrentActivityTaskExecutions}, workflow tasks ${tuning.maxConcurrentWorkflowTaskExecutions}; load (1 min) ${load0.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at the end`,
       complete ? `every request out after ${seconds.toFixed(1)} s` : `only ${sent} of ${expected} requests out after ${MINUTES} min`,
       `live: units=${UNITS} items=${ITEMS} assignments=${expected} requests=${sent} seconds=${seconds.toFixed(1)} worker_cpu_s=${workerCpu.toFixed(1)} server_cpu_s=${serverCpu.toFixed(1)} worker_rss_peak_mb=${mb(peakRss)} worker_rss_settled_mb=${mb(settledRss)}`,
     );
-  } finally {
-    await Promise.all(workers.map(stopWorker));
-    await env.teardown();
-    await sink.close();
-    await rm(dir, { recursive: true, force: true });
-    stopWatch();
-  }
-  for (const line of report) console.log(line);
+  });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+benchMain(main);

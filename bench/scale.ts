@@ -9,36 +9,26 @@
 // Each worker runs in its own process (bench/worker-process.ts): its CPU and RSS are its own,
 // and this process — the SMTP sink, the client, the progress lines — never waits behind a
 // worker's activations. A watch (bench/loop-watch.ts) reports any stall of this loop.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import type { Client } from '@temporalio/client';
 import { loadEnv } from '../config/env';
 import { workerTuning } from '../worker/tuning';
-import { applyProgram, openProgramStore, programWorkflowId } from '../client/programs';
+import { programWorkflowId } from '../client/programs';
 import { historyFigures } from '../dev/harness/history-limits';
-import { startMailSink } from '../dev/mail-sink/sink';
-import { createDevServerEnv, uniqueQueue } from '../dev/harness/temporal';
+import { uniqueQueue } from '../dev/harness/temporal';
 import { scaleProgram } from '../dev/scale-program';
 import { reviewUpdate, submitUpdate } from '../workflows/assignment/messages';
 import { compilePlan } from '../program/plan';
 import { actionsByKind, countActions, countVersioning } from './actions';
 import { bareAcceptUpdate, bareAssignmentWorkflow, bareSubmitUpdate } from './bare/workflows';
 import { offset, timeline } from './history-times';
-import { watchLoop } from './loop-watch';
-import { cpuSeconds, rssBytes, serverPid, startWorker, stopWorker, type WorkerProcess } from './processes';
+import { cpuSeconds, rssBytes, serverPid, startWorker, type WorkerProcess } from './processes';
+import { applyByHash, benchMain, intArg, runBench } from './stack';
 
-function arg(name: string, fallback: number, min: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name}: expected a whole number of at least ${min}, got ${process.argv[i + 1]}`);
-  return value;
-}
-
-const UNITS = arg('units', 200, 1);
-const REMINDERS = arg('reminders', 3, 0);
+const UNITS = intArg('units', 200, 1);
+const REMINDERS = intArg('reminders', 3, 0);
 /** Units whose whole history (request to acceptance) is counted. */
-const SAMPLE = Math.min(UNITS, arg('sample', 50, 1));
+const SAMPLE = Math.min(UNITS, intArg('sample', 50, 1));
 
 /** Closing 50 accepted workflows takes seconds; ten minutes means something is wrong. */
 const SAMPLE_WAIT_MS = 10 * 60_000;
@@ -61,16 +51,9 @@ function progress(label: string, count: () => number, total: number, started: nu
 }
 
 async function main(): Promise<void> {
-  const stopWatch = watchLoop();
-  const dir = await mkdtemp(join(tmpdir(), 'dondoc-scale-'));
-  const sink = await startMailSink({ smtpPort: 0, httpPort: 0, maxMessages: 100_000 });
-  const env = await createDevServerEnv({ dbFilename: join(dir, 'temporal.sqlite') });
-  const workers: WorkerProcess[] = [];
-  // Printed once everything is stopped, so the `scale:` line is the last line of the run.
-  const report: string[] = [];
   const tuning = workerTuning(loadEnv(process.env));
   const load0 = loadavg()[0]!;
-  try {
+  await runBench('scale', 100_000, async ({ dir, sink, env, workers, report }) => {
     const client: Client = env.client;
     const server = serverPid();
     const taskQueue = uniqueQueue('scale');
@@ -104,12 +87,7 @@ async function main(): Promise<void> {
     const srv0 = cpuSeconds(server);
     const t0 = Date.now();
     let ticker = progress('dondoc requests', () => requests('test.example.org'), UNITS, t0);
-    const versions = await openProgramStore({ DATA_DIR: dir, DONDOC_RECORDS_URL: undefined });
-    try {
-      await applyProgram(client, taskQueue, scale.program, 'quy-mo.yaml', { store: versions.store });
-    } finally {
-      await versions.close();
-    }
+    await applyByHash(client, taskQueue, scale.program, dir);
     await sink.waitFor(isRequest('test.example.org'), { count: UNITS, timeoutMs: 4 * 3600_000 });
     clearInterval(ticker);
     const seconds = (Date.now() - t0) / 1000;
@@ -214,18 +192,7 @@ async function main(): Promise<void> {
         `cpu_ratio=${fixed((workerCpu + serverCpu) / (bareWorkerCpu + bareServerCpu))} actions_per_assignment=${fixed(actionsPerAssignment, 1)} ` +
         `bare_actions=${fixed(bareActions / SAMPLE, 1)} max_history_events=${maxEvents} max_payload_bytes=${maxPayload} worker_rss_mb=${mb(peakRss)}`,
     );
-  } finally {
-    // Whatever happened, nothing is left running: the workers, the server, the sink.
-    await Promise.all(workers.map(stopWorker));
-    await env.teardown();
-    await sink.close();
-    await rm(dir, { recursive: true, force: true });
-    stopWatch();
-  }
-  for (const line of report) console.log(line);
+  });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+benchMain(main);
