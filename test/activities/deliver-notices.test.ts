@@ -9,6 +9,7 @@ import type { MailSink } from '../../dev/mail-sink/sink';
 import type { DeliveryResult } from '../../activities/notify/send-notice';
 import type { NoticeRequest } from '../../contract/notices';
 import { startTestMail } from '../support/mail';
+import { thoDanNotice } from '../support/notice-data';
 
 let sink: MailSink;
 let activities: ReturnType<typeof createActivities>;
@@ -26,17 +27,7 @@ const request = (key: string, overrides: Partial<NoticeRequest> = {}): NoticeReq
   key,
   to: ['vanphong@tho-dan.example.org'],
   cc: ['ldtbxh@trieuson.example.org'],
-  data: {
-    kind: 'reminder',
-    locale: 'vi',
-    programTitle: 'Chương trình công tác năm 2026',
-    officeName: 'Phòng Lao động - Thương binh và Xã hội',
-    itemTitle: 'Báo cáo sơ kết 6 tháng',
-    unitName: 'UBND xã Thọ Dân',
-    dueAt: '2026-12-14T17:00:00+07:00',
-    timeZone: 'Asia/Ho_Chi_Minh',
-    workingDaysLeft: 3,
-  },
+  data: thoDanNotice({ kind: 'reminder', dueAt: '2026-12-14T17:00:00+07:00', workingDaysLeft: 3 }),
   ...overrides,
 });
 

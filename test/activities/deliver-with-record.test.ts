@@ -13,6 +13,7 @@ import type { MailSink } from '../../dev/mail-sink/sink';
 import type { AssignmentSnapshot, Records } from '../../storage/records';
 import type { DeliveryFailureRecord, NoticeRecord } from '../../workflows/assignment/messages';
 import { startTestMail } from '../support/mail';
+import { thoDanNotice } from '../support/notice-data';
 import { createTestRecords, type TestRecords } from '../support/records';
 
 let sink: MailSink;
@@ -50,16 +51,7 @@ const request = (step: string, to = ['vanphong@tho-dan.example.org']): NoticeReq
   key: `${ID}/${step}`,
   to,
   cc: [],
-  data: {
-    kind: 'request',
-    locale: 'vi',
-    programTitle: 'Chương trình công tác năm 2026',
-    officeName: 'Phòng Lao động - Thương binh và Xã hội',
-    itemTitle: 'Báo cáo sơ kết 6 tháng',
-    unitName: 'UBND xã Thọ Dân',
-    dueAt: '2026-06-19T17:00:00+07:00',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  },
+  data: thoDanNotice({ kind: 'request', dueAt: '2026-06-19T17:00:00+07:00' }),
 });
 
 function snapshot(version: number, status: AssignmentSnapshot['status'], notices: NoticeRecord[]): AssignmentSnapshot {

@@ -14,6 +14,7 @@ import { safeNext } from '../../client/web/routes/auth';
 import type { MailSink } from '../../dev/mail-sink/sink';
 import type { NoticeRequest } from '../../contract/notices';
 import { startTestMail, TEST_SECRET } from '../support/mail';
+import { thoDanNotice } from '../support/notice-data';
 
 describe('web pieces', () => {
   it('escapes every interpolation, including nested arrays, but not its own markup', () => {
@@ -88,17 +89,11 @@ describe('links in notices', () => {
     key: `${workflowId}/${step}`,
     to: ['vanphong@tho-dan.example.org'],
     cc: [],
-    data: {
+    data: thoDanNotice({
       kind,
-      locale: 'vi',
-      programTitle: 'Chương trình công tác năm 2026',
-      officeName: 'Phòng Lao động - Thương binh và Xã hội',
-      itemTitle: 'Báo cáo sơ kết 6 tháng',
-      unitName: 'UBND xã Thọ Dân',
       dueAt: '2026-06-19T17:00:00+07:00',
-      timeZone: 'Asia/Ho_Chi_Minh',
       ...(kind === 'receipt' || kind === 'submitted' ? { receiptNumber: 'BN-20260601-ABCDEF-1', submittedAt: '2026-06-01T09:00:00+07:00' } : {}),
-    },
+    }),
   });
 
   it("gives the unit a signed link to its own assignment, and the office its page's address", async () => {

@@ -18,7 +18,7 @@ import { recordHistory } from '../support/histories';
 import { runCli } from '../support/cli';
 import { createTestRecords, type TestRecords } from '../support/records';
 import { travelTo } from './assignment-fixture';
-import { eventually, loadTestProgram, startProgramTestEnv, type ProgramTestEnv } from './program-fixture';
+import { eventually, loadTestProgram, officeEdit, startProgramTestEnv, type ProgramTestEnv } from './program-fixture';
 
 const FILE = resolve(__dirname, '..', 'fixtures', 'programs', 'bao-cao-6-thang-12-don-vi.yaml');
 const original = loadTestProgram('bao-cao-6-thang-12-don-vi.yaml');
@@ -63,21 +63,7 @@ async function updateError(args: ApplyArgs): Promise<WorkflowUpdateFailedError> 
   return err as WorkflowUpdateFailedError;
 }
 
-/** The office's edit (as in reapply.test.ts): due 5 working days after closing; Thọ Ngọc joins; Nưa leaves. */
-function edited(): Program {
-  const program = structuredClone(original);
-  program.items[0]!.due = { workingDays: 5, after: 'closing' };
-  program.units.push({
-    id: 'tho-ngoc',
-    name: 'UBND xã Thọ Ngọc',
-    kind: 'commune',
-    emails: ['tho-ngoc@trieuson.example.org'],
-    head: { name: 'Thủ trưởng UBND xã Thọ Ngọc', title: 'Chủ tịch UBND xã', email: 'thutruong.tho-ngoc@trieuson.example.org' },
-  });
-  const group = program.groups[0]!;
-  group.members = [...(group.members ?? []).filter((m) => m !== 'nua'), 'tho-ngoc'];
-  return program;
-}
+const edited = (): Program => officeEdit(original);
 
 describe('applying a program by its hash', () => {
   it('dondoc apply stores the version in the worker’s records database and sends only its hash', { timeout: 60_000 }, async () => {

@@ -87,3 +87,22 @@ export async function eventually<T>(read: () => Promise<T>, ready: (value: T) =>
   }
   throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 2000)}`);
 }
+
+/**
+ * The office's edit of the 12-unit six-month program (`bao-cao-6-thang-12-don-vi.yaml`), as
+ * the re-apply tests make it: due 5 working days after closing; Thọ Ngọc joins; Nưa leaves.
+ */
+export function officeEdit(original: Program): Program {
+  const program = structuredClone(original);
+  program.items[0]!.due = { workingDays: 5, after: 'closing' };
+  program.units.push({
+    id: 'tho-ngoc',
+    name: 'UBND xã Thọ Ngọc',
+    kind: 'commune',
+    emails: ['tho-ngoc@trieuson.example.org'],
+    head: { name: 'Thủ trưởng UBND xã Thọ Ngọc', title: 'Chủ tịch UBND xã', email: 'thutruong.tho-ngoc@trieuson.example.org' },
+  });
+  const group = program.groups[0]!;
+  group.members = [...(group.members ?? []).filter((m) => m !== 'nua'), 'tho-ngoc'];
+  return program;
+}

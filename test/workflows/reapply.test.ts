@@ -9,29 +9,14 @@ import { programStatusQuery } from '../../workflows/program/messages';
 import { reportCycleStatusQuery } from '../../workflows/report-cycle/messages';
 import { recordHistory } from '../support/histories';
 import { iso, travelTo } from './assignment-fixture';
-import { eventually, loadTestProgram, startProgramTestEnv, stepsOf, type ProgramTestEnv } from './program-fixture';
+import { eventually, loadTestProgram, officeEdit, startProgramTestEnv, stepsOf, type ProgramTestEnv } from './program-fixture';
 
 let t: ProgramTestEnv;
 const original = loadTestProgram('bao-cao-6-thang-12-don-vi.yaml');
 const OCC = 'vstbpn-test-2027/bao-cao-6-thang/2027-H1';
 const id = (unit: string) => `${OCC}/${unit}`;
 
-/** The office's edit: due 5 working days after closing instead of 3; Thọ Ngọc joins; Nưa leaves. */
-function edited(): Program {
-  const program = structuredClone(original);
-  const item = program.items[0]!;
-  item.due = { workingDays: 5, after: 'closing' };
-  program.units.push({
-    id: 'tho-ngoc',
-    name: 'UBND xã Thọ Ngọc',
-    kind: 'commune',
-    emails: ['tho-ngoc@trieuson.example.org'],
-    head: { name: 'Thủ trưởng UBND xã Thọ Ngọc', title: 'Chủ tịch UBND xã', email: 'thutruong.tho-ngoc@trieuson.example.org' },
-  });
-  const group = program.groups[0]!;
-  group.members = [...(group.members ?? []).filter((m) => m !== 'nua'), 'tho-ngoc'];
-  return program;
-}
+const edited = (): Program => officeEdit(original);
 
 beforeAll(async () => {
   t = await startProgramTestEnv('reapply');
